@@ -1,0 +1,51 @@
+package io.rateguard.jmeter;
+
+import io.rateguard.budget.WaitGuard;
+import org.apache.jmeter.threads.JMeterContextService;
+import org.apache.jmeter.threads.JMeterThread;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * Lets a budget wait end on JMeter's Stop (an interrupt) and Shutdown.
+ * <p>
+ * Shutdown only clears {@code JMeterThread.running}, which JMeter 5.6.3 does not expose, and it
+ * does not interrupt; so the flag is read through a VarHandle. Should that ever fail (another
+ * JMeter version), waits still end on Stop and at the end of each wait.
+ */
+final class JMeterWaitGuard implements WaitGuard {
+
+    private static final Logger log = LoggerFactory.getLogger(JMeterWaitGuard.class);
+    private static final VarHandle RUNNING = runningFlag();
+
+    private final JMeterThread thread;
+
+    private JMeterWaitGuard(JMeterThread thread) {
+        this.thread = thread;
+    }
+
+    static WaitGuard forCurrentThread() {
+        return new JMeterWaitGuard(JMeterContextService.getContext().getThread());
+    }
+
+    @Override
+    public boolean keepWaiting() {
+        if (Thread.currentThread().isInterrupted()) {
+            return false;
+        }
+        return thread == null || RUNNING == null || (boolean) RUNNING.getVolatile(thread);
+    }
+
+    private static VarHandle runningFlag() {
+        try {
+            return MethodHandles.privateLookupIn(JMeterThread.class, MethodHandles.lookup())
+                    .findVarHandle(JMeterThread.class, "running", boolean.class);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            log.warn("RateGuard cannot see JMeter's Shutdown flag ({}); waits end on Stop only", e.toString());
+            return null;
+        }
+    }
+}

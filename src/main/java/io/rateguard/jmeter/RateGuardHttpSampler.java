@@ -1,0 +1,234 @@
+package io.rateguard.jmeter;
+
+import io.rateguard.budget.Acquisition;
+import io.rateguard.budget.Budget;
+import io.rateguard.retry.RetryDecision;
+import io.rateguard.signals.RateLimitVerdict;
+import io.rateguard.signals.ResponseHeaders;
+import io.rateguard.signals.WarnOnce;
+import org.apache.jmeter.protocol.http.sampler.HTTPAbstractImpl;
+import org.apache.jmeter.protocol.http.sampler.HTTPSampleResult;
+import org.apache.jmeter.protocol.http.sampler.HTTPSamplerBase;
+import org.apache.jmeter.protocol.http.sampler.RateGuardHttpImplBridge;
+import org.apache.jmeter.samplers.Interruptible;
+import org.apache.jmeter.samplers.SampleResult;
+import org.apache.jmeter.testelement.TestIterationListener;
+import org.apache.jmeter.engine.event.LoopIterationEvent;
+
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * JMeter's HTTP Request plus rate-limit handling. Each attempt is a full HTTP Request (defaults,
+ * header, cookie, auth managers, redirects, embedded resources as usual). On 429 (and 503 when
+ * enabled) it pauses the shared budget for the server's wait, so every thread holds, then retries
+ * through the budget within the configured limits.
+ */
+public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptible, TestIterationListener {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final String BUCKET = "RateGuard.bucket";
+    public static final String MAX_RETRIES = "RateGuard.maxRetries";
+    public static final String MAX_TOTAL_WAIT = "RateGuard.maxTotalWait";
+    public static final String DEFAULT_WAIT = "RateGuard.defaultWait";
+    public static final String MAX_WAIT = "RateGuard.maxWait";
+    public static final String RETRY_ON_503 = "RateGuard.retryOn503";
+
+    private static final WarnOnce MALFORMED_HINTS = new WarnOnce();
+
+    private transient HTTPAbstractImpl impl;
+    private transient volatile boolean interrupted;
+
+    @Override
+    public SampleResult sample() {
+        interrupted = false;
+        RateLimitSettings settings;
+        Budget budget;
+        try {
+            settings = RateLimitSettings.read(this);
+            budget = BudgetLookup.require("RateGuard HTTP Request", getName(), settings.bucket());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            PermitHandOff.take(this, "");
+            TestStopper.stopBecause(e.getMessage());
+            return notSent(e.getMessage());
+        }
+        Acquisition first = PermitHandOff.take(this, settings.bucket())
+                .orElseGet(() -> budget.acquire(guard()));
+        long throttleNanos = first.waitedNanos();
+        long pauseNanos = first.pausedNanos();
+        if (!first.granted()) {
+            SampleFigures.publish(throttleNanos / 1_000_000, pauseNanos / 1_000_000, 0);
+            return null; // Stop or Shutdown while waiting: nothing was sent, so there is no sample
+        }
+        List<HTTPSampleResult> attempts = new ArrayList<>(2);
+        String failure = null;
+        Duration waitedForRetries = Duration.ZERO;
+        while (true) {
+            HTTPSampleResult attempt = toHttpResult(super.sample());
+            attempts.add(attempt);
+            RateLimitVerdict verdict = verdictOf(attempt, settings);
+            if (verdict == null) {
+                break;
+            }
+            Duration wait = verdict.waitOr(settings.policy().defaultWait());
+            // the server's word holds every thread, even when this sample gives up
+            budget.pause(wait);
+            RetryDecision decision = settings.policy().decide(attempts.size(), waitedForRetries, wait, verdict.reason());
+            if (!decision.retry()) {
+                failure = "RateGuard: " + decision.failure();
+                break;
+            }
+            Acquisition next = budget.acquire(guard());
+            throttleNanos += next.waitedNanos();
+            pauseNanos += next.pausedNanos();
+            waitedForRetries = waitedForRetries.plusNanos(next.waitedNanos());
+            if (!next.granted()) {
+                failure = "RateGuard: gave up after " + attempts.size() + " attempts: " + verdict.reason()
+                        + "; the test stopped during the wait to retry";
+                break;
+            }
+        }
+        SampleFigures.publish(throttleNanos / 1_000_000, pauseNanos / 1_000_000, attempts.size() - 1);
+        if (attempts.size() == 1) {
+            HTTPSampleResult only = attempts.get(0);
+            if (failure != null) {
+                AttemptResults.markFailed(only, failure);
+            }
+            return only;
+        }
+        return AttemptResults.combine(getName(), attempts, failure);
+    }
+
+    /** Null when the response is not rate limiting; reads the body only for 429/503. */
+    private RateLimitVerdict verdictOf(HTTPSampleResult attempt, RateLimitSettings settings) {
+        int status;
+        try {
+            status = Integer.parseInt(attempt.getResponseCode());
+        } catch (NumberFormatException notHttp) {
+            return null; // e.g. a connection error: JMeter's own result says what happened
+        }
+        if (!settings.signals().isRateLimitStatus(status)) {
+            return null;
+        }
+        RateLimitVerdict verdict = settings.signals().interpret(status,
+                ResponseHeaders.parse(attempt.getResponseHeaders()), attempt.getResponseDataAsString(), Instant.now());
+        verdict.malformedHint().ifPresent(MALFORMED_HINTS::warn);
+        return verdict;
+    }
+
+    private static HTTPSampleResult toHttpResult(SampleResult r) {
+        if (r instanceof HTTPSampleResult http) {
+            return http;
+        }
+        HTTPSampleResult wrapped = new HTTPSampleResult();
+        wrapped.setSampleLabel(r.getSampleLabel());
+        wrapped.setResponseCode(r.getResponseCode());
+        wrapped.setResponseMessage(r.getResponseMessage());
+        wrapped.setSuccessful(r.isSuccessful());
+        wrapped.setResponseData(r.getResponseData());
+        return wrapped;
+    }
+
+    private HTTPSampleResult notSent(String message) {
+        HTTPSampleResult r = new HTTPSampleResult();
+        r.setSampleLabel(getName());
+        r.sampleStart();
+        r.sampleEnd();
+        r.setResponseCode("RateGuard");
+        r.setResponseMessage(message);
+        AttemptResults.markFailed(r, message);
+        return r;
+    }
+
+    private io.rateguard.budget.WaitGuard guard() {
+        io.rateguard.budget.WaitGuard jmeter = JMeterWaitGuard.forCurrentThread();
+        return () -> !interrupted && jmeter.keepWaiting();
+    }
+
+    @Override
+    protected HTTPSampleResult sample(URL u, String method, boolean areFollowingRedirect, int depth) {
+        // Same delegation as JMeter's HTTPSamplerProxy (which is final): the implementation is
+        // chosen late because HTTP Request Defaults may name it; clones for embedded resources
+        // arrive here with impl still null.
+        if (impl == null) {
+            try {
+                impl = RateGuardHttpImplBridge.create(getImplementation(), this);
+            } catch (Exception ex) {
+                return errorResult(ex, new HTTPSampleResult());
+            }
+        }
+        return RateGuardHttpImplBridge.sample(impl, u, method, areFollowingRedirect, depth);
+    }
+
+    @Override
+    public void threadFinished() {
+        if (impl != null) {
+            RateGuardHttpImplBridge.threadFinished(impl);
+        }
+    }
+
+    @Override
+    public boolean interrupt() {
+        interrupted = true;
+        return impl != null && impl.interrupt();
+    }
+
+    @Override
+    public void testIterationStart(LoopIterationEvent event) {
+        if (impl != null) {
+            RateGuardHttpImplBridge.notifyFirstSampleAfterLoopRestart(impl);
+        }
+    }
+
+    public String getBucketName() {
+        return getPropertyAsString(BUCKET, RateGuardBucket.DEFAULT_NAME);
+    }
+
+    public void setBucketName(String value) {
+        setProperty(BUCKET, value);
+    }
+
+    public String getMaxRetries() {
+        return getPropertyAsString(MAX_RETRIES, RateLimitSettings.DEFAULT_MAX_RETRIES);
+    }
+
+    public void setMaxRetries(String value) {
+        setProperty(MAX_RETRIES, value);
+    }
+
+    public String getMaxTotalWait() {
+        return getPropertyAsString(MAX_TOTAL_WAIT, RateLimitSettings.DEFAULT_MAX_TOTAL_WAIT);
+    }
+
+    public void setMaxTotalWait(String value) {
+        setProperty(MAX_TOTAL_WAIT, value);
+    }
+
+    public String getDefaultWait() {
+        return getPropertyAsString(DEFAULT_WAIT, RateLimitSettings.DEFAULT_WAIT);
+    }
+
+    public void setDefaultWait(String value) {
+        setProperty(DEFAULT_WAIT, value);
+    }
+
+    public String getMaxWait() {
+        return getPropertyAsString(MAX_WAIT, RateLimitSettings.DEFAULT_MAX_WAIT);
+    }
+
+    public void setMaxWait(String value) {
+        setProperty(MAX_WAIT, value);
+    }
+
+    public String getRetryOn503() {
+        return getPropertyAsString(RETRY_ON_503, "false");
+    }
+
+    public void setRetryOn503(String value) {
+        setProperty(RETRY_ON_503, value);
+    }
+}

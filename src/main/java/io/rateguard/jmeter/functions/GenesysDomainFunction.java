@@ -1,0 +1,47 @@
+package io.rateguard.jmeter.functions;
+
+import io.rateguard.genesys.GenesysRegion;
+import org.apache.jmeter.engine.util.CompoundVariable;
+import org.apache.jmeter.functions.AbstractFunction;
+import org.apache.jmeter.functions.InvalidVariableException;
+import org.apache.jmeter.samplers.SampleResult;
+import org.apache.jmeter.samplers.Sampler;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * {@code ${__genesysDomain(ap-southeast-1)}} gives {@code apse1.pure.cloud}, so a plan builds
+ * {@code api.} and {@code login.} hosts from a region name. (JMeter finds functions in packages
+ * whose name contains ".functions.".)
+ */
+public class GenesysDomainFunction extends AbstractFunction {
+
+    private static final String KEY = "__genesysDomain";
+    private static final List<String> DESCRIPTION = List.of("Genesys Cloud region, e.g. ap-southeast-1");
+
+    private CompoundVariable region;
+
+    @Override
+    public String execute(SampleResult previousResult, Sampler currentSampler) throws InvalidVariableException {
+        String name = region.execute().trim();
+        return GenesysRegion.byId(name).map(GenesysRegion::domain).orElseThrow(() -> new InvalidVariableException(
+                KEY + ": unknown Genesys Cloud region '" + name + "'; known: " + GenesysRegion.knownIds()));
+    }
+
+    @Override
+    public void setParameters(Collection<CompoundVariable> parameters) throws InvalidVariableException {
+        checkParameterCount(parameters, 1);
+        region = parameters.iterator().next();
+    }
+
+    @Override
+    public String getReferenceKey() {
+        return KEY;
+    }
+
+    @Override
+    public List<String> getArgumentDesc() {
+        return DESCRIPTION;
+    }
+}
