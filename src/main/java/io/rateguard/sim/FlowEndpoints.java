@@ -6,9 +6,6 @@ import java.util.Map;
 /** {@code /api/v2/flows} and {@code /api/v2/flows/{flowId}}: list, create, get, update, delete. */
 final class FlowEndpoints {
 
-    static final int DEFAULT_PAGE_SIZE = 25;
-    static final int MAX_PAGE_SIZE = 500;
-
     private final FlowStore store;
 
     FlowEndpoints(FlowStore store) {
@@ -24,40 +21,8 @@ final class FlowEndpoints {
                 new Route("DELETE", "/api/v2/flows/{flowId}", false, this::delete));
     }
 
-    /** A Genesys entity listing: entities, pageSize, pageNumber, total, pageCount and page URIs. */
     SimResponse list(ApiCall call) {
-        int pageSize;
-        int pageNumber;
-        try {
-            pageSize = intParam(call, "pageSize", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
-            pageNumber = intParam(call, "pageNumber", 1, 1, Integer.MAX_VALUE);
-        } catch (IllegalArgumentException e) {
-            return call.badRequest(e.getMessage());
-        }
-        List<Flow> all = store.list();
-        int total = all.size();
-        int pageCount = (total + pageSize - 1) / pageSize;
-        long from = (long) (pageNumber - 1) * pageSize;
-        List<Flow> page = from >= total ? List.of()
-                : all.subList((int) from, (int) Math.min(total, from + pageSize));
-
-        JsonWriter w = new JsonWriter().beginObject().name("entities").beginArray();
-        page.forEach(f -> f.writeTo(w));
-        w.endArray()
-                .field("pageSize", pageSize)
-                .field("pageNumber", pageNumber)
-                .field("total", total)
-                .field("pageCount", pageCount)
-                .field("firstUri", pageUri(pageSize, 1))
-                .field("selfUri", pageUri(pageSize, pageNumber));
-        if (pageNumber < pageCount) {
-            w.field("nextUri", pageUri(pageSize, pageNumber + 1));
-        }
-        if (pageNumber > 1) {
-            w.field("previousUri", pageUri(pageSize, pageNumber - 1));
-        }
-        w.field("lastUri", pageUri(pageSize, Math.max(1, pageCount))).endObject();
-        return call.ok(w);
+        return EntityListing.page(call, "/api/v2/flows", store.list(), Flow::writeTo);
     }
 
     SimResponse create(ApiCall call) {
@@ -121,24 +86,5 @@ final class FlowEndpoints {
         return w;
     }
 
-    private static String pageUri(int pageSize, int pageNumber) {
-        return "/api/v2/flows?pageSize=" + pageSize + "&pageNumber=" + pageNumber;
-    }
 
-    private static int intParam(ApiCall call, String name, int dflt, int min, int max) {
-        String raw = call.request().queryParam(name);
-        if (raw == null || raw.isEmpty()) {
-            return dflt;
-        }
-        try {
-            int v = Integer.parseInt(raw);
-            if (v >= min && v <= max) {
-                return v;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new IllegalArgumentException("Invalid value for " + name + ": '" + raw + "' (allowed " + min + ".."
-                + (max == Integer.MAX_VALUE ? "" : Integer.toString(max)) + ").");
-    }
 }

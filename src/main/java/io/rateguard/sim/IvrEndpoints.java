@@ -3,7 +3,7 @@ package io.rateguard.sim;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /api/v2/architect/ivrs/{ivrId}}: get and update; the PUT has its own rate window. */
+/** {@code /api/v2/architect/ivrs} and {@code /{ivrId}}: list, get and update; the PUT has its own rate window. */
 final class IvrEndpoints {
 
     private final IvrStore store;
@@ -14,8 +14,13 @@ final class IvrEndpoints {
 
     List<Route> routes() {
         return List.of(
+                new Route("GET", "/api/v2/architect/ivrs", false, this::list),
                 new Route("GET", "/api/v2/architect/ivrs/{ivrId}", false, this::get),
                 new Route("PUT", "/api/v2/architect/ivrs/{ivrId}", true, this::update));
+    }
+
+    SimResponse list(ApiCall call) {
+        return EntityListing.page(call, "/api/v2/architect/ivrs", store.list(), Ivr::writeTo);
     }
 
     SimResponse get(ApiCall call) {

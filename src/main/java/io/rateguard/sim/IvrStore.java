@@ -18,6 +18,11 @@ final class IvrStore {
         }
     }
 
+    /** All IVRs in a stable order (by id), for listings. */
+    List<Ivr> list() {
+        return ivrs.values().stream().sorted(java.util.Comparator.comparing(Ivr::id)).toList();
+    }
+
     Ivr get(String id) {
         return ivrs.get(id);
     }

@@ -114,4 +114,22 @@ class FlowCrudTest {
         assertEquals(404, client.get("/api/v2/architect/ivrs/" + SeedIds.ivrId(5), token).statusCode(),
                 "only 5 IVRs are seeded");
     }
+
+    @Test
+    void ivrListingHoldsEverySeededIvrOnce() {
+        Map<String, Object> listing = SimClient.json(client.get("/api/v2/architect/ivrs?pageSize=3", token));
+        assertEquals(5L, listing.get("total"));
+        assertEquals(2L, listing.get("pageCount"));
+        assertEquals("/api/v2/architect/ivrs?pageSize=3&pageNumber=2", listing.get("nextUri"));
+        List<Object> ids = new java.util.ArrayList<>();
+        entities(listing).forEach(e -> ids.add(e.get("id")));
+        entities(SimClient.json(client.get("/api/v2/architect/ivrs?pageSize=3&pageNumber=2", token)))
+                .forEach(e -> ids.add(e.get("id")));
+        List<Object> seeded = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            seeded.add(SeedIds.ivrId(i));
+        }
+        assertEquals(new java.util.TreeSet<>(seeded), new java.util.TreeSet<>(ids));
+        assertEquals(5, ids.size());
+    }
 }
