@@ -7,6 +7,7 @@ import org.apache.jmeter.engine.util.NoConfigMerge;
 import org.apache.jmeter.testbeans.TestBean;
 import org.apache.jmeter.testelement.TestStateListener;
 import org.apache.jmeter.threads.JMeterContextService;
+import org.apache.jmeter.util.JMeterUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +47,14 @@ public class RateGuardBucket extends ConfigTestElement implements TestBean, Test
 
     @Override
     public void testStarted() {
-        BudgetSpec spec = toSpec();
+        BudgetSpec spec;
+        try {
+            spec = toSpec();
+        } catch (IllegalArgumentException e) {
+            // shown on the console (non-GUI) or in a dialog; the engine then aborts the start
+            JMeterUtils.reportErrorToUser(e.getMessage() + ". The test does not start.", "RateGuard");
+            throw e;
+        }
         BudgetRegistry.shared().define(JMeterContextService.getTestStartTime(), spec);
         log.info("RateGuard Bucket '{}' ready: {}", getName(), spec);
     }

@@ -4,8 +4,7 @@ import org.apache.jmeter.engine.StandardJMeterEngine;
 import org.apache.jmeter.threads.JMeterContext;
 import org.apache.jmeter.threads.JMeterContextService;
 import org.apache.jmeter.threads.JMeterThread;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.jmeter.util.JMeterUtils;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TestStopper {
 
-    private static final Logger log = LoggerFactory.getLogger(TestStopper.class);
     private static final Set<String> REPORTED = ConcurrentHashMap.newKeySet();
 
     private TestStopper() {
@@ -24,7 +22,8 @@ final class TestStopper {
 
     static void stopBecause(String message) {
         if (REPORTED.add(JMeterContextService.getTestStartTime() + message)) {
-            log.error("{} Stopping the test.", message);
+            // the console in non-GUI mode, a dialog in the GUI, and the log
+            JMeterUtils.reportErrorToUser(message + " Stopping the test.", "RateGuard");
         }
         JMeterContext ctx = JMeterContextService.getContext();
         JMeterThread thread = ctx.getThread();
