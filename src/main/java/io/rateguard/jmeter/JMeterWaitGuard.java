@@ -10,7 +10,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * Lets a budget wait end on JMeter's Stop (an interrupt) and Shutdown.
+ * Lets a budget wait end on JMeter's Stop (an interrupt), Shutdown, and the end of a thread
+ * group's scheduled duration (JMeter shortens its own timers' delays to that end too).
  * <p>
  * Shutdown only clears {@code JMeterThread.running}, which JMeter 5.6.3 does not expose, and it
  * does not interrupt; so the flag is read through a VarHandle. Should that ever fail (another
@@ -36,7 +37,14 @@ final class JMeterWaitGuard implements WaitGuard {
         if (Thread.currentThread().isInterrupted()) {
             return false;
         }
-        return thread == null || RUNNING == null || (boolean) RUNNING.getVolatile(thread);
+        if (thread == null) {
+            return true;
+        }
+        long end = thread.getEndTime(); // 0 unless the thread group has a duration
+        if (end > 0 && System.currentTimeMillis() >= end) {
+            return false;
+        }
+        return RUNNING == null || (boolean) RUNNING.getVolatile(thread);
     }
 
     private static VarHandle runningFlag() {

@@ -5,6 +5,7 @@ import io.rateguard.budget.Budget;
 import org.apache.jmeter.samplers.Sampler;
 import org.apache.jmeter.testbeans.TestBean;
 import org.apache.jmeter.testelement.AbstractTestElement;
+import org.apache.jmeter.threads.JMeterContext;
 import org.apache.jmeter.threads.JMeterContextService;
 import org.apache.jmeter.timers.Timer;
 
@@ -32,11 +33,19 @@ public class RateGuardTimer extends AbstractTestElement implements Timer, TestBe
         }
         Acquisition acquired = budget.acquire(JMeterWaitGuard.forCurrentThread());
         SampleFigures.publish(acquired.waitedMillis(), acquired.pausedMillis(), 0);
-        Sampler sampler = JMeterContextService.getContext().getCurrentSampler();
-        if (acquired.granted() && sampler != null) {
+        JMeterContext ctx = JMeterContextService.getContext();
+        if (!acquired.granted()) {
+            // Stop, Shutdown or the scheduled end ended the wait: no permit, so no sample
+            // (JMeter stops the thread the same way when its own delay would pass the end)
+            if (ctx.getThread() != null) {
+                ctx.getThread().stop();
+            }
+            return 0;
+        }
+        Sampler sampler = ctx.getCurrentSampler();
+        if (sampler != null) {
             PermitHandOff.handTo(sampler, bucket, acquired);
         }
-        // not granted: Stop or Shutdown ended the wait and JMeter will not sample
         return 0;
     }
 

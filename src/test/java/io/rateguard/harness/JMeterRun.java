@@ -51,6 +51,7 @@ public final class JMeterRun {
     private final Map<String, String> properties;
     private final List<String> sampleVariables;
     private final List<String> jvmArgs;
+    private final Map<String, String> environment;
     private final boolean htmlReport;
     private final Duration timeout;
 
@@ -61,6 +62,7 @@ public final class JMeterRun {
         this.properties = Map.copyOf(b.properties);
         this.sampleVariables = List.copyOf(b.sampleVariables);
         this.jvmArgs = List.copyOf(b.jvmArgs);
+        this.environment = Map.copyOf(b.environment);
         this.htmlReport = b.htmlReport;
         this.timeout = b.timeout;
         if (!Files.isRegularFile(plan)) {
@@ -86,6 +88,8 @@ public final class JMeterRun {
         ProcessBuilder pb = new ProcessBuilder(command(udpPort))
                 // relative paths a plan writes (CSV, dumps) land next to the results
                 .directory(outputDir.toFile());
+        // secrets travel in the environment: JMeter logs every -J value
+        pb.environment().putAll(environment);
         try {
             return RunningJMeter.launch(pb, this, udpPort);
         } catch (IOException e) {
@@ -212,6 +216,7 @@ public final class JMeterRun {
         private Path outputDir;
         private final Map<String, String> properties = new LinkedHashMap<>();
         private final List<String> sampleVariables = new ArrayList<>();
+        private final Map<String, String> environment = new LinkedHashMap<>();
         private List<String> jvmArgs = DEFAULT_JVM_ARGS;
         private boolean htmlReport;
         private Duration timeout = DEFAULT_TIMEOUT;
@@ -275,6 +280,12 @@ public final class JMeterRun {
         }
 
         /** Replaces the default {@code -Xmx1g}. */
+        /** An environment variable for the JMeter process, e.g. a client secret (never a -J value). */
+        public Builder environment(String name, String value) {
+            environment.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
         public Builder jvmArgs(List<String> args) {
             this.jvmArgs = List.copyOf(args);
             return this;
