@@ -23,13 +23,24 @@ final class JMeterWaitGuard implements WaitGuard {
     private static final VarHandle RUNNING = runningFlag();
 
     private final JMeterThread thread;
+    private final boolean honourScheduledEnd;
 
-    private JMeterWaitGuard(JMeterThread thread) {
+    private JMeterWaitGuard(JMeterThread thread, boolean honourScheduledEnd) {
         this.thread = thread;
+        this.honourScheduledEnd = honourScheduledEnd;
     }
 
-    static WaitGuard forCurrentThread() {
-        return new JMeterWaitGuard(JMeterContextService.getContext().getThread());
+    /** For a wait before a request is sent: it ends at the thread group's scheduled end too. */
+    static WaitGuard beforeSending() {
+        return new JMeterWaitGuard(JMeterContextService.getContext().getThread(), true);
+    }
+
+    /**
+     * For a wait to retry a request already sent: part of a running sample, which JMeter lets
+     * finish after the scheduled end (the retry limits bound it); Stop and Shutdown still end it.
+     */
+    static WaitGuard duringSample() {
+        return new JMeterWaitGuard(JMeterContextService.getContext().getThread(), false);
     }
 
     @Override
@@ -41,7 +52,7 @@ final class JMeterWaitGuard implements WaitGuard {
             return true;
         }
         long end = thread.getEndTime(); // 0 unless the thread group has a duration
-        if (end > 0 && System.currentTimeMillis() >= end) {
+        if (honourScheduledEnd && end > 0 && System.currentTimeMillis() >= end) {
             return false;
         }
         return RUNNING == null || (boolean) RUNNING.getVolatile(thread);

@@ -2,7 +2,9 @@ package io.rateguard.jmeter;
 
 import io.rateguard.budget.Acquisition;
 import io.rateguard.budget.Budget;
+import io.rateguard.budget.WaitGuard;
 import io.rateguard.retry.RetryDecision;
+import io.rateguard.retry.RetryPolicy;
 import io.rateguard.signals.RateLimitVerdict;
 import io.rateguard.signals.ResponseHeaders;
 import io.rateguard.signals.WarnOnce;
@@ -57,7 +59,7 @@ public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptib
             return notSent(e.getMessage());
         }
         Acquisition first = PermitHandOff.take(this, settings.bucket())
-                .orElseGet(() -> budget.acquire(guard()));
+                .orElseGet(() -> budget.acquire(guard(JMeterWaitGuard.beforeSending())));
         long throttleNanos = first.waitedNanos();
         long pauseNanos = first.pausedNanos();
         if (!first.granted()) {
@@ -82,13 +84,13 @@ public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptib
                 failure = "RateGuard: " + decision.failure();
                 break;
             }
-            Acquisition next = budget.acquire(guard());
+            Acquisition next = budget.acquire(guard(JMeterWaitGuard.duringSample()));
             throttleNanos += next.waitedNanos();
             pauseNanos += next.pausedNanos();
             waitedForRetries = waitedForRetries.plusNanos(next.waitedNanos());
             if (!next.granted()) {
-                failure = "RateGuard: gave up after " + attempts.size() + " attempts: " + verdict.reason()
-                        + "; the test stopped during the wait to retry";
+                failure = "RateGuard: gave up after " + RetryPolicy.attempts(attempts.size()) + ": " + verdict.reason()
+                        + "; the test was stopped during the wait to retry";
                 break;
             }
         }
@@ -144,8 +146,8 @@ public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptib
         return r;
     }
 
-    private io.rateguard.budget.WaitGuard guard() {
-        io.rateguard.budget.WaitGuard jmeter = JMeterWaitGuard.forCurrentThread();
+    /** JMeter's own guard, plus this sampler's interrupt() (JMeter's Stop calls it too). */
+    private WaitGuard guard(WaitGuard jmeter) {
         return () -> !interrupted && jmeter.keepWaiting();
     }
 

@@ -35,16 +35,21 @@ public record RetryPolicy(int maxRetries, Duration maxTotalWait, Duration defaul
     public RetryDecision decide(int attempts, Duration waitedSoFar, Duration wait, String reason) {
         int retries = attempts - 1;
         if (retries >= maxRetries) {
-            return RetryDecision.giveUp("gave up after " + attempts + (attempts == 1 ? " attempt" : " attempts")
-                    + ": " + reason + "; the maximum of " + maxRetries + " retries is reached");
+            return RetryDecision.giveUp("gave up after " + attempts(attempts) + ": " + reason
+                    + "; the maximum of " + maxRetries + (maxRetries == 1 ? " retry" : " retries") + " is reached");
         }
         Duration total = waitedSoFar.plus(wait);
         if (total.compareTo(maxTotalWait) > 0) {
-            return RetryDecision.giveUp("gave up after " + attempts + (attempts == 1 ? " attempt" : " attempts")
-                    + ": " + reason + "; waiting " + seconds(wait) + " more would exceed the maximum total wait of "
-                    + seconds(maxTotalWait) + " (" + seconds(waitedSoFar) + " waited)");
+            return RetryDecision.giveUp("gave up after " + attempts(attempts) + ": " + reason + "; waiting "
+                    + seconds(wait) + " more would exceed the maximum total wait of " + seconds(maxTotalWait)
+                    + " (" + seconds(waitedSoFar) + " waited)");
         }
         return RetryDecision.retryAfter(wait);
+    }
+
+    /** "1 attempt", "3 attempts". */
+    public static String attempts(int n) {
+        return n == 1 ? "1 attempt" : n + " attempts";
     }
 
     static String seconds(Duration d) {

@@ -46,4 +46,11 @@ class RetryPolicyTest {
         assertThrows(IllegalArgumentException.class, () -> new RetryPolicy(-1, Duration.ZERO, Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> new RetryPolicy(1, Duration.ofSeconds(-1), Duration.ZERO));
     }
+
+    @Test
+    void oneRetryIsSingular() {
+        RetryDecision d = new RetryPolicy(1, Duration.ofSeconds(10), Duration.ofSeconds(3))
+                .decide(2, Duration.ZERO, Duration.ZERO, WHY);
+        assertEquals("gave up after 2 attempts: " + WHY + "; the maximum of 1 retry is reached", d.failure());
+    }
 }
