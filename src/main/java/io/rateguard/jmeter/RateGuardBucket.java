@@ -2,6 +2,7 @@ package io.rateguard.jmeter;
 
 import io.rateguard.budget.BudgetRegistry;
 import io.rateguard.budget.BudgetSpec;
+import io.rateguard.signals.RateLimitSignals;
 import org.apache.jmeter.config.ConfigTestElement;
 import org.apache.jmeter.engine.util.NoConfigMerge;
 import org.apache.jmeter.testbeans.TestBean;
@@ -56,6 +57,7 @@ public class RateGuardBucket extends ConfigTestElement implements TestBean, Test
             throw e;
         }
         BudgetRegistry.shared().define(JMeterContextService.getTestStartTime(), spec);
+        RateLimitSignals.prepare();
         log.info("RateGuard Bucket '{}' ready: {}", getName(), spec);
     }
 
