@@ -19,20 +19,15 @@ final class FieldParser {
     }
 
     String text(String field, String value, String fallback) {
-        String v = value == null ? "" : value.trim();
-        if (v.isEmpty()) {
-            return fallback;
-        }
-        unresolved(field, v);
-        return v;
+        String v = given(field, value);
+        return v == null ? fallback : v;
     }
 
     long wholeNumber(String field, String value, long fallback, long min) {
-        String v = value == null ? "" : value.trim();
-        if (v.isEmpty()) {
+        String v = given(field, value);
+        if (v == null) {
             return fallback;
         }
-        unresolved(field, v);
         long n;
         try {
             n = Long.parseLong(v);
@@ -47,11 +42,10 @@ final class FieldParser {
 
     /** Seconds, fractions allowed ("0.5"), as a Duration. */
     Duration seconds(String field, String value, Duration fallback, boolean zeroAllowed) {
-        String v = value == null ? "" : value.trim();
-        if (v.isEmpty()) {
+        String v = given(field, value);
+        if (v == null) {
             return fallback;
         }
-        unresolved(field, v);
         BigDecimal s;
         try {
             s = new BigDecimal(v);
@@ -68,11 +62,10 @@ final class FieldParser {
     }
 
     boolean flag(String field, String value, boolean fallback) {
-        String v = value == null ? "" : value.trim();
-        if (v.isEmpty()) {
+        String v = given(field, value);
+        if (v == null) {
             return fallback;
         }
-        unresolved(field, v);
         if (v.equalsIgnoreCase("true")) {
             return true;
         }
@@ -86,10 +79,16 @@ final class FieldParser {
         return new IllegalArgumentException(elementKind + " '" + elementName + "': " + field + " '" + value + "' " + why);
     }
 
-    private void unresolved(String field, String v) {
+    /** The trimmed value, or null when empty (the field's default applies). */
+    private String given(String field, String value) {
+        String v = value == null ? "" : value.trim();
+        if (v.isEmpty()) {
+            return null;
+        }
         // JMeter leaves an unknown ${var} as it is: say so instead of "not a number"
         if (v.contains("${")) {
             throw bad(field, v, "has an unresolved variable or function (is the property or variable defined?)");
         }
+        return v;
     }
 }
