@@ -38,19 +38,25 @@ final class AttemptResults {
         parent.setDataEncoding(last.getDataEncodingNoDefault());
         parent.setLatency(last.getLatency());
         parent.setConnectTime(last.getConnectTime());
-        parent.setHeadersSize(last.getHeadersSize());
-        parent.setBodySize(last.getBodySizeAsLong());
+        // JMeter derives received bytes from headers + body size when those are set, so all three
+        // are summed: every attempt crossed the network
         long bytes = 0;
         long sent = 0;
+        long headers = 0;
+        long body = 0;
         for (int i = 0; i < attempts.size(); i++) {
             HTTPSampleResult a = attempts.get(i);
             bytes += a.getBytesAsLong();
             sent += a.getSentBytes();
+            headers += a.getHeadersSize();
+            body += a.getBodySizeAsLong();
             a.setSampleLabel(label + "-attempt-" + (i + 1));
             parent.storeSubResult(a, false);
         }
         parent.setBytes(bytes);
         parent.setSentBytes(sent);
+        parent.setHeadersSize((int) Math.min(Integer.MAX_VALUE, headers));
+        parent.setBodySize(body);
         if (failure == null) {
             parent.setSuccessful(last.isSuccessful());
         } else {
