@@ -20,9 +20,9 @@ import java.util.OptionalDouble;
  */
 public final class RunSummary {
 
-    public static final String RETRIES = "rateguard_retries";
-    public static final String THROTTLE_MS = "rateguard_throttle_ms";
-    public static final String PAUSE_MS = "rateguard_pause_ms";
+    public static final String RETRIES = io.rateguard.jmeter.SampleFigures.RETRIES;
+    public static final String THROTTLE_MS = io.rateguard.jmeter.SampleFigures.THROTTLE_MS;
+    public static final String PAUSE_MS = io.rateguard.jmeter.SampleFigures.PAUSE_MS;
 
     private static final int TOP_FAILURES = 5;
 
