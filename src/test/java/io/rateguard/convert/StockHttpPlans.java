@@ -33,7 +33,7 @@ import java.util.function.Consumer;
  * from its own GUI (createTestElement), is given its settings, then goes through the GUI's
  * configure/modify as when the user leaves the node, and the plan is saved by SaveService.
  */
-final class StockHttpPlans {
+public final class StockHttpPlans {
 
     private StockHttpPlans() {
     }
@@ -44,7 +44,7 @@ final class StockHttpPlans {
      * client, timeouts, implementation choice (HttpClient4 / Java), a sampler inside a Simple
      * Controller, a disabled one, and HTTP Request Defaults (which must stay as they are).
      */
-    static Path assortedFeatures(Path file, Path uploadFile) throws IOException {
+    public static Path assortedFeatures(Path file, Path uploadFile) throws IOException {
         HashTree plan = new ListedHashTree();
         HashTree top = plan.add(testPlan("Stock 5.6.3 plan: assorted HTTP features"));
         top.add(gui(new HttpDefaultsGui(), e -> {
@@ -120,7 +120,7 @@ final class StockHttpPlans {
      * A plan against the local Genesys-like server: each thread takes a client-credentials token,
      * then lists flows {@code loops} times with it. Target from -Jport.
      */
-    static Path genesysFlows(Path file, int threads, int loops, String clientId, String clientSecret) throws IOException {
+    public static Path genesysFlows(Path file, int threads, int loops, String clientId, String clientSecret) throws IOException {
         HashTree plan = new ListedHashTree();
         HashTree top = plan.add(testPlan("Stock 5.6.3 plan: list flows"));
         top.add(gui(new HttpDefaultsGui(), e -> {
