@@ -17,9 +17,12 @@ xvfb=$!
 trap 'kill "$xvfb" 2>/dev/null || true' EXIT
 sleep 1
 
-log=$(mktemp -d)/jmeter.log
+work=$(mktemp -d)
+log=$work/jmeter.log
+# a copy: JMeter saves the plan when a test starts (the bad-value shot starts one)
+cp test-plans/every-element.jmx "$work/"
 DISPLAY="$display" timeout 300 java -Xmx1g -jar "$home/bin/ApacheJMeter.jar" \
-  -t test-plans/every-element.jmx -j "$log" \
+  -t "$work/every-element.jmx" -j "$log" \
   -Jjsr223.init.file="$PWD/src/test/gui/screenshots.groovy" \
   -Jrateguard.screenshots.dir="$out" \
   -Jjmeter.hidpi.mode=false -Jjmeter.check.update=false
