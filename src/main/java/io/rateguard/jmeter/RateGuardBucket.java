@@ -56,9 +56,11 @@ public class RateGuardBucket extends ConfigTestElement implements TestBean, Test
             JMeterUtils.reportErrorToUser(e.getMessage() + ". The test does not start.", "RateGuard");
             throw e;
         }
-        BudgetRegistry.shared().define(JMeterContextService.getTestStartTime(), spec);
+        long runId = JMeterContextService.getTestStartTime();
+        BudgetRegistry.shared().define(runId, spec);
         RateLimitSignals.prepare();
         log.info("RateGuard Bucket '{}' ready: {}", getName(), spec);
+        ProgressLog.start(runId);
     }
 
     @Override
@@ -68,7 +70,8 @@ public class RateGuardBucket extends ConfigTestElement implements TestBean, Test
 
     @Override
     public void testEnded() {
-        // budgets live until the next run replaces them: nothing to release
+        // budgets live until the next run replaces them; the progress log prints its totals
+        ProgressLog.stop();
     }
 
     @Override

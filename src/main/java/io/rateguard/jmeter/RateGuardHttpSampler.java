@@ -15,6 +15,7 @@ import org.apache.jmeter.protocol.http.sampler.RateGuardHttpImplBridge;
 import org.apache.jmeter.samplers.Interruptible;
 import org.apache.jmeter.samplers.SampleResult;
 import org.apache.jmeter.testelement.TestIterationListener;
+import org.apache.jmeter.threads.JMeterContextService;
 import org.apache.jmeter.engine.event.LoopIterationEvent;
 
 import java.net.URL;
@@ -76,6 +77,7 @@ public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptib
             if (verdict == null) {
                 break;
             }
+            RateLimitedAnswers.record(JMeterContextService.getTestStartTime(), settings.bucket());
             Duration wait = verdict.waitOr(settings.policy().defaultWait());
             // the server's word holds every thread, even when this sample gives up
             budget.pause(wait);

@@ -2,9 +2,13 @@ package io.rateguard.plans;
 
 import io.rateguard.jmeter.RateGuardBucket;
 import io.rateguard.jmeter.RateGuardHttpSampler;
+import io.rateguard.jmeter.RateGuardBucketBeanInfo;
 import io.rateguard.jmeter.RateGuardTimer;
+import io.rateguard.jmeter.RateGuardTimerBeanInfo;
 import io.rateguard.jmeter.gui.RateGuardHttpSamplerGui;
 import org.apache.jmeter.gui.JMeterGUIComponent;
+import org.apache.jmeter.testbeans.BeanInfoSupport;
+import org.apache.jmeter.testbeans.gui.GenericTestBeanCustomizer;
 import org.apache.jmeter.testbeans.gui.TestBeanGUI;
 import org.apache.jmeter.testelement.TestElement;
 import org.apache.jmeter.testelement.property.JMeterProperty;
@@ -14,6 +18,7 @@ import org.apache.jorphan.collections.SearchByClass;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.beans.PropertyDescriptor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * Every plan in test-plans/, loaded and saved by JMeter's SaveService, is byte for byte the same;
  * and each RateGuard element, shown in its GUI and saved back, keeps every property.
+ * test-plans/every-element.jmx holds one of each element with every field away from its default.
  */
 class PlanRoundTripIT {
 
@@ -76,6 +82,48 @@ class PlanRoundTripIT {
             }
         }
         assertTrue(checked >= 3, "found RateGuard elements: " + checked);
+    }
+
+    /** The round trips above mean something only if each field holds a value its default would not restore. */
+    @Test
+    void onePlanHoldsEveryElementWithEveryFieldAwayFromItsDefault() throws Exception {
+        HashTree tree = PlanFiles.load(projectDir.resolve("test-plans/every-element.jmx"));
+        assertTestBeanFieldsNotDefault(find(tree, RateGuardBucket.class), new RateGuardBucketBeanInfo());
+        assertTestBeanFieldsNotDefault(find(tree, RateGuardTimer.class), new RateGuardTimerBeanInfo());
+        List<TestElement> samplers = find(tree, RateGuardHttpSampler.class);
+        assertEquals(1, samplers.size());
+        RateGuardHttpSampler defaults = new RateGuardHttpSampler();
+        RateGuardHttpSampler s = (RateGuardHttpSampler) samplers.get(0);
+        Map<String, String> expectedDefaults = Map.of(
+                RateGuardHttpSampler.BUCKET, defaults.getBucketName(),
+                RateGuardHttpSampler.MAX_RETRIES, defaults.getMaxRetries(),
+                RateGuardHttpSampler.MAX_TOTAL_WAIT, defaults.getMaxTotalWait(),
+                RateGuardHttpSampler.DEFAULT_WAIT, defaults.getDefaultWait(),
+                RateGuardHttpSampler.MAX_WAIT, defaults.getMaxWait(),
+                RateGuardHttpSampler.RETRY_ON_503, defaults.getRetryOn503());
+        expectedDefaults.forEach((property, byDefault) -> {
+            String value = s.getPropertyAsString(property);
+            assertFalse(value.isEmpty(), property + " is not set");
+            assertNotEquals(byDefault, value, property + " holds its default");
+        });
+    }
+
+    private static void assertTestBeanFieldsNotDefault(List<TestElement> elements, BeanInfoSupport info) {
+        assertEquals(1, elements.size(), info.getBeanDescriptor().getDisplayName());
+        TestElement e = elements.get(0);
+        int checked = 0;
+        for (PropertyDescriptor p : info.getPropertyDescriptors()) {
+            if (p.isHidden() || p.getWriteMethod() == null
+                    || p.getWriteMethod().getDeclaringClass() != info.getBeanDescriptor().getBeanClass()) {
+                continue; // inherited plumbing (e.g. ConfigTestElement's), not a field of the element's GUI
+            }
+            String value = e.getPropertyAsString(p.getName());
+            assertFalse(value.isEmpty(), e.getName() + ": " + p.getName() + " is not set");
+            assertNotEquals(String.valueOf(p.getValue(GenericTestBeanCustomizer.DEFAULT)), value,
+                    e.getName() + ": " + p.getName() + " holds its default");
+            checked++;
+        }
+        assertTrue(checked > 0, "no fields found for " + e.getName());
     }
 
     private static <T> List<TestElement> find(HashTree tree, Class<T> type) {
