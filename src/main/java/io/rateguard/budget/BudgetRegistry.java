@@ -27,24 +27,31 @@ public final class BudgetRegistry {
         return SHARED;
     }
 
+    public Budget define(long runId, BudgetSpec spec) {
+        return define(runId, spec, "a bucket");
+    }
+
     /**
      * Defines a budget for a run. Defining the same name twice in one run with the same spec
-     * returns the same budget; with a different spec it is an error naming both.
+     * returns the same budget; with a different spec it is an error naming both definers
+     * ({@code definedBy}, e.g. "RateGuard Bucket 'Token budget'").
      */
-    public synchronized Budget define(long runId, BudgetSpec spec) {
+    public synchronized Budget define(long runId, BudgetSpec spec, String definedBy) {
         if (current.id != runId) {
             current = new Run(runId);
         }
         Budget existing = current.budgets.get(spec.name());
         if (existing != null) {
             if (!existing.spec().equals(spec)) {
-                throw new IllegalArgumentException("two RateGuard Buckets are named '" + spec.name()
-                        + "' with different limits: " + existing.spec() + " and " + spec);
+                throw new IllegalArgumentException(definedBy + " and " + current.definers.get(spec.name())
+                        + " are both named '" + spec.name() + "' with different limits: " + spec + " and "
+                        + existing.spec() + ". Rename one, or give both the same limits.");
             }
             return existing;
         }
         Budget budget = factory.apply(spec);
         current.budgets.put(spec.name(), budget);
+        current.definers.put(spec.name(), definedBy);
         return budget;
     }
 
@@ -68,6 +75,7 @@ public final class BudgetRegistry {
     private static final class Run {
         final long id;
         final Map<String, Budget> budgets = new ConcurrentHashMap<>();
+        final Map<String, String> definers = new ConcurrentHashMap<>();
 
         Run(long id) {
             this.id = id;

@@ -19,6 +19,11 @@ public record BudgetSpec(String name, long limit, Duration period, long burst, l
         if (period == null || period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("bucket '" + name + "': period must be positive, was " + period);
         }
+        if (limit > period.toNanos()) {
+            // Bucket4j refills at most one token per nanosecond; say so here, in words
+            throw new IllegalArgumentException("bucket '" + name + "': " + limit + " per " + period.toNanos()
+                    + " ns is more than one request per nanosecond");
+        }
         if (burst < 1) {
             throw new IllegalArgumentException("bucket '" + name + "': burst capacity must be at least 1, was " + burst);
         }

@@ -25,8 +25,13 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        String usage = "usage: java -jar rateguard-jmeter.jar convert <in.jmx> <out.jmx> [--limit N] [--period SECONDS] [--bucket NAME]";
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help"))) {
+            System.out.println(usage);
+            return;
+        }
         if (args.length == 0 || !"convert".equals(args[0])) {
-            System.err.println("usage: java -jar rateguard-jmeter.jar convert <in.jmx> <out.jmx> [--limit N] [--period SECONDS] [--bucket NAME]");
+            System.err.println(usage);
             System.exit(2);
         }
         Path home;
@@ -40,7 +45,8 @@ public final class Main {
         // JMeter logs through log4j2; keep its output in the home's log file, not on this console
         System.setProperty("log4j.configurationFile", home.resolve("bin/log4j2.xml").toString());
         System.setProperty("jmeter.logfile", System.getProperty("jmeter.logfile",
-                Path.of(System.getProperty("java.io.tmpdir"), "rateguard-convert.log").toString()));
+                Path.of(System.getProperty("java.io.tmpdir"),
+                        "rateguard-convert-" + System.getProperty("user.name", "user") + ".log").toString()));
         try (URLClassLoader loader = new URLClassLoader(jars(home), ClassLoader.getPlatformClassLoader())) {
             Thread.currentThread().setContextClassLoader(loader);
             Class<?> command = loader.loadClass("io.rateguard.convert.ConvertCommand");

@@ -25,9 +25,19 @@ public final class ConvertCommand {
         if (!Files.isRegularFile(options.in())) {
             throw new IllegalArgumentException("no plan at " + options.in());
         }
-        HashTree plan = SaveService.loadTree(options.in().toFile());
+        HashTree plan;
+        try {
+            plan = SaveService.loadTree(options.in().toFile());
+        } catch (IOException | RuntimeException e) {
+            // XStream's errors are long and technical: say what the file is not
+            throw new IllegalArgumentException(options.in() + " is not a JMeter plan JMeter can load ("
+                    + e.getClass().getSimpleName() + ")");
+        }
         if (plan == null) {
             throw new IllegalArgumentException(options.in() + " is not a JMeter plan JMeter can load (see jmeter.log)");
+        }
+        if (Files.exists(options.out()) && Files.isSameFile(options.in(), options.out())) {
+            throw new IllegalArgumentException("the converted plan would overwrite " + options.in() + ": write it to another file");
         }
         PlanConverter.Result result = new PlanConverter(options).convert(plan);
         Path parent = options.out().toAbsolutePath().getParent();
@@ -36,6 +46,9 @@ public final class ConvertCommand {
         }
         try (OutputStream out = Files.newOutputStream(options.out())) {
             SaveService.saveTree(plan, out);
+        } catch (IOException e) {
+            throw new IOException("cannot write the converted plan to " + options.out() + " ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
         }
         return result;
     }

@@ -44,11 +44,10 @@ public record ConvertOptions(Path in, Path out, String bucket, String limit, Str
         if (in == null || out == null) {
             throw new IllegalArgumentException("give the plan to read and the plan to write");
         }
-        requirePositive("--limit", limit);
-        requirePositive("--period", period);
         if (bucket.isBlank()) {
             throw new IllegalArgumentException("--bucket must not be empty");
         }
+        requireBudget(bucket, limit, period);
         return new ConvertOptions(in, out, bucket, limit, period);
     }
 
@@ -59,18 +58,47 @@ public record ConvertOptions(Path in, Path out, String bucket, String limit, Str
         return args.get(i);
     }
 
-    /** Literal numbers are checked now; JMeter expressions are checked when the test starts. */
-    private static void requirePositive(String option, String value) {
-        if (value.contains("${")) {
-            return;
-        }
-        try {
-            if (Double.parseDouble(value) > 0) {
-                return;
+    /**
+     * Literal values are checked now, by the same rules as the Bucket at test start, so the
+     * converter never writes a plan that cannot start; JMeter expressions are checked then.
+     */
+    private static void requireBudget(String bucket, String limit, String period) {
+        Long n = null;
+        if (!isExpression(limit)) {
+            try {
+                n = Long.parseLong(limit.trim());
+            } catch (NumberFormatException e) {
+                n = 0L;
             }
-        } catch (NumberFormatException e) {
-            // falls through to the message below
+            if (n < 1) {
+                throw new IllegalArgumentException("--limit must be a whole number of requests (1 or more) or a ${...}"
+                        + " expression, was '" + limit + "'");
+            }
         }
-        throw new IllegalArgumentException(option + " must be a positive number or a ${...} expression, was '" + value + "'");
+        java.math.BigDecimal seconds = null;
+        if (!isExpression(period)) {
+            try {
+                seconds = new java.math.BigDecimal(period.trim());
+            } catch (NumberFormatException e) {
+                seconds = java.math.BigDecimal.ZERO;
+            }
+            if (seconds.signum() <= 0) {
+                throw new IllegalArgumentException("--period must be a positive number of seconds or a ${...}"
+                        + " expression, was '" + period + "'");
+            }
+        }
+        if (n != null && seconds != null) {
+            try {
+                new io.rateguard.budget.BudgetSpec(bucket, n,
+                        java.time.Duration.ofNanos(seconds.movePointRight(9).min(java.math.BigDecimal.valueOf(Long.MAX_VALUE)).longValue()), 1, 1);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--limit " + limit + " per --period " + period + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** A whole ${...} reference, not a stray "${". */
+    private static boolean isExpression(String value) {
+        return value.matches(".*\\$\\{[^}]+}.*");
     }
 }

@@ -45,7 +45,8 @@ public final class PlanConverter {
             bucketAdded = true;
         }
         boolean timerAdded = false;
-        if (find(top.list(), RateGuardTimer.class).isEmpty()) {
+        // anywhere in the plan: a second Timer over the same samplers would take two tokens a sample
+        if (!hasAny(plan, RateGuardTimer.class)) {
             top.add(timer());
             timerAdded = true;
         }
@@ -115,6 +116,12 @@ public final class PlanConverter {
     private static TestPlan testPlan(HashTree plan) {
         return find(plan.list(), TestPlan.class).stream().findFirst().map(TestPlan.class::cast)
                 .orElseThrow(() -> new IllegalArgumentException("not a JMeter test plan: no Test Plan element at the top"));
+    }
+
+    private static boolean hasAny(HashTree plan, Class<?> type) {
+        SearchByClass<?> search = new SearchByClass<>(type);
+        plan.traverse(search);
+        return !search.getSearchResults().isEmpty();
     }
 
     private static boolean hasBucketNamed(HashTree plan, String name) {

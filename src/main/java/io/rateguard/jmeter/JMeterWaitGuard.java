@@ -23,24 +23,23 @@ final class JMeterWaitGuard implements WaitGuard {
     private static final VarHandle RUNNING = runningFlag();
 
     private final JMeterThread thread;
-    private final boolean honourScheduledEnd;
 
-    private JMeterWaitGuard(JMeterThread thread, boolean honourScheduledEnd) {
+    private JMeterWaitGuard(JMeterThread thread) {
         this.thread = thread;
-        this.honourScheduledEnd = honourScheduledEnd;
     }
 
-    /** For a wait before a request is sent: it ends at the thread group's scheduled end too. */
-    static WaitGuard beforeSending() {
-        return new JMeterWaitGuard(JMeterContextService.getContext().getThread(), true);
+    static JMeterWaitGuard forCurrentThread() {
+        return new JMeterWaitGuard(JMeterContextService.getContext().getThread());
     }
 
-    /**
-     * For a wait to retry a request already sent: part of a running sample, which JMeter lets
-     * finish after the scheduled end (the retry limits bound it); Stop and Shutdown still end it.
-     */
-    static WaitGuard duringSample() {
-        return new JMeterWaitGuard(JMeterContextService.getContext().getThread(), false);
+    /** For a failure message: why a wait ended before its permit. */
+    String whyStopped() {
+        return scheduledEndPassed() ? "the thread group's scheduled duration ended" : "the test was stopped";
+    }
+
+    private boolean scheduledEndPassed() {
+        long end = thread == null ? 0 : thread.getEndTime(); // 0 unless the thread group has a duration
+        return end > 0 && System.currentTimeMillis() >= end;
     }
 
     @Override
@@ -51,8 +50,7 @@ final class JMeterWaitGuard implements WaitGuard {
         if (thread == null) {
             return true;
         }
-        long end = thread.getEndTime(); // 0 unless the thread group has a duration
-        if (honourScheduledEnd && end > 0 && System.currentTimeMillis() >= end) {
+        if (scheduledEndPassed()) {
             return false;
         }
         return RUNNING == null || (boolean) RUNNING.getVolatile(thread);

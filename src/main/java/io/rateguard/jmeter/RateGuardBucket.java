@@ -49,18 +49,24 @@ public class RateGuardBucket extends ConfigTestElement implements TestBean, Test
     @Override
     public void testStarted() {
         BudgetSpec spec;
+        long runId = JMeterContextService.getTestStartTime();
         try {
             spec = toSpec();
+            BudgetRegistry.shared().define(runId, spec, "RateGuard Bucket '" + getName() + "'");
         } catch (IllegalArgumentException e) {
             // shown on the console (non-GUI) or in a dialog; the engine then aborts the start
-            JMeterUtils.reportErrorToUser(e.getMessage() + ". The test does not start.", "RateGuard");
+            String message = e.getMessage().startsWith("RateGuard") ? e.getMessage()
+                    : "RateGuard Bucket '" + getName() + "': " + e.getMessage();
+            JMeterUtils.reportErrorToUser(sentence(message) + " The test does not start.", "RateGuard");
             throw e;
         }
-        long runId = JMeterContextService.getTestStartTime();
-        BudgetRegistry.shared().define(runId, spec);
         RateLimitSignals.prepare();
         log.info("RateGuard Bucket '{}' ready: {}", getName(), spec);
         ProgressLog.start(runId);
+    }
+
+    static String sentence(String message) {
+        return message.endsWith(".") ? message : message + ".";
     }
 
     @Override

@@ -60,7 +60,7 @@ public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptib
             return notSent(e.getMessage());
         }
         Acquisition first = PermitHandOff.take(this, settings.bucket())
-                .orElseGet(() -> budget.acquire(guard(JMeterWaitGuard.beforeSending())));
+                .orElseGet(() -> budget.acquire(guard(JMeterWaitGuard.forCurrentThread())));
         long throttleNanos = first.waitedNanos();
         long pauseNanos = first.pausedNanos();
         if (!first.granted()) {
@@ -86,13 +86,16 @@ public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptib
                 failure = "RateGuard: " + decision.failure();
                 break;
             }
-            Acquisition next = budget.acquire(guard(JMeterWaitGuard.duringSample()));
+            // a retry wait ends at the thread group's scheduled end too, or a 60 s Retry-After
+            // would outlive a 5 s test; the sample then fails and says so
+            JMeterWaitGuard jmeter = JMeterWaitGuard.forCurrentThread();
+            Acquisition next = budget.acquire(guard(jmeter));
             throttleNanos += next.waitedNanos();
             pauseNanos += next.pausedNanos();
             waitedForRetries = waitedForRetries.plusNanos(next.waitedNanos());
             if (!next.granted()) {
                 failure = "RateGuard: gave up after " + RetryPolicy.attempts(attempts.size()) + ": " + verdict.reason()
-                        + "; the test was stopped during the wait to retry";
+                        + "; " + (interrupted ? "the test was stopped" : jmeter.whyStopped()) + " during the wait to retry";
                 break;
             }
         }

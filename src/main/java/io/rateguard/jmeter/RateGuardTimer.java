@@ -31,7 +31,7 @@ public class RateGuardTimer extends AbstractTestElement implements Timer, TestBe
             TestStopper.stopBecause(e.getMessage());
             return 0;
         }
-        Acquisition acquired = budget.acquire(JMeterWaitGuard.beforeSending());
+        Acquisition acquired = budget.acquire(JMeterWaitGuard.forCurrentThread());
         SampleFigures.publish(acquired.waitedMillis(), acquired.pausedMillis(), 0);
         JMeterContext ctx = JMeterContextService.getContext();
         if (!acquired.granted()) {

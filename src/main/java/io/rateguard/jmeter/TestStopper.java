@@ -23,7 +23,7 @@ final class TestStopper {
     static void stopBecause(String message) {
         if (REPORTED.add(JMeterContextService.getTestStartTime() + message)) {
             // the console in non-GUI mode, a dialog in the GUI, and the log
-            JMeterUtils.reportErrorToUser(message + " Stopping the test.", "RateGuard");
+            JMeterUtils.reportErrorToUser(RateGuardBucket.sentence(message) + " Stopping the test.", "RateGuard");
         }
         JMeterContext ctx = JMeterContextService.getContext();
         JMeterThread thread = ctx.getThread();

@@ -28,9 +28,14 @@ public final class ProgressLine {
 
     private static String format(char kind, String bucket, double limitPerSecond, BucketFigures f, long elapsedNanos) {
         double seconds = Math.max(elapsedNanos, 1) / 1e9;
-        return String.format(Locale.ROOT, "rateguard %c %6d in %s = %6.1f/s of %6.1f/s [%s] 429s: %5d pauses: %4d (%6.1f s paused)",
-                kind, f.granted(), clock(elapsedNanos), f.granted() / seconds, limitPerSecond, bucket,
+        return String.format(Locale.ROOT, "rateguard %c %6d in %s = %s/s of %s/s [%s] 429s: %5d pauses: %4d (%6.1f s paused)",
+                kind, f.granted(), clock(elapsedNanos), rate(f.granted() / seconds), rate(limitPerSecond), bucket,
                 f.rateLimited(), f.pauses(), f.pausedNanos() / 1e9);
+    }
+
+    /** One decimal like the summariser, more for slow budgets (1 a minute is 0.017/s, not 0.0/s). */
+    static String rate(double perSecond) {
+        return String.format(Locale.ROOT, perSecond > 0 && perSecond < 1 ? "%6.3f" : "%6.1f", perSecond);
     }
 
     /** hh:mm:ss as the summariser prints durations. */

@@ -84,8 +84,9 @@ public final class GenesysSimulator implements AutoCloseable {
 
     /** The start-up line printed by {@link #main(String[])}. */
     public String banner() {
-        return "RateGuard Genesys simulator listening on " + baseUrl()
-                + " (limit " + config.tokenLimit() + " per " + config.tokenPeriodSeconds() + " s)";
+        return "RateGuard Genesys simulator listening on " + baseUrl() + (config.always429()
+                ? " (answering every API request with 429, Retry-After " + config.retryAfterSeconds() + ")"
+                : " (limit " + config.tokenLimit() + " per " + config.tokenPeriodSeconds() + " s)");
     }
 
     /** Stops within a second: closes the listener and every connection, interrupting service time. */

@@ -31,11 +31,12 @@ class BudgetRegistryTest {
 
     @Test
     void twoDifferentSpecsUnderOneNameAreAnErrorNamingBoth() {
-        registry.define(1, BudgetSpec.paced("writes", 100, Duration.ofMinutes(1)));
+        registry.define(1, BudgetSpec.paced("writes", 100, Duration.ofMinutes(1)), "RateGuard Bucket 'IVR writes'");
         var e = assertThrows(IllegalArgumentException.class,
-                () -> registry.define(1, BudgetSpec.paced("writes", 50, Duration.ofMinutes(1))));
-        assertTrue(e.getMessage().contains("'writes'") && e.getMessage().contains("100 per") && e.getMessage().contains("50 per"),
-                e.getMessage());
+                () -> registry.define(1, BudgetSpec.paced("writes", 50, Duration.ofMinutes(1)), "RateGuard Bucket 'Flow writes'"));
+        assertEquals("RateGuard Bucket 'Flow writes' and RateGuard Bucket 'IVR writes' are both named 'writes' with"
+                + " different limits: writes (50 per 60.0 s, burst 1, initial 1) and writes (100 per 60.0 s, burst 1,"
+                + " initial 1). Rename one, or give both the same limits.", e.getMessage());
     }
 
     @Test

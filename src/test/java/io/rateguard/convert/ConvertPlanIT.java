@@ -129,6 +129,15 @@ class ConvertPlanIT {
     }
 
     @Test
+    void aPlanWithATimerDeeperDownGetsNoSecondTimer() throws IOException {
+        Path plan = JMeterHome.locate().projectDir().resolve("test-plans/architect-flows-burst.jmx");
+        Path out = dir.resolve("burst-converted.jmx");
+        PlanConverter.Result r = ConvertCommand.run(home.dir(), ConvertOptions.parse(List.of(plan.toString(), out.toString())));
+        assertFalse(r.timerAdded(), "the plan's thread group already has a RateGuard Timer: a second would halve the rate");
+        assertEquals(1, Files.readString(out).split("testclass=\"io.rateguard.jmeter.RateGuardTimer\"", -1).length - 1);
+    }
+
+    @Test
     void convertingAConvertedPlanChangesNothing() throws IOException {
         Path once = dir.resolve("once.jmx");
         ConvertCommand.run(home.dir(), ConvertOptions.parse(List.of(assorted("twice-stock.jmx").toString(), once.toString())));
@@ -152,7 +161,23 @@ class ConvertPlanIT {
 
         Command badLimit = java("-jar", home.pluginJar().toString(), "convert", stock.toString(), out.toString(), "--limit", "lots");
         assertEquals(1, badLimit.exit(), badLimit.output());
-        assertTrue(badLimit.output().contains("--limit must be a positive number or a ${...} expression, was 'lots'"), badLimit.output());
+        assertTrue(badLimit.output().contains("--limit must be a whole number of requests (1 or more) or a ${...}"
+                + " expression, was 'lots'"), badLimit.output());
+
+        Command tooFast = java("-jar", home.pluginJar().toString(), "convert", stock.toString(), out.toString(),
+                "--limit", "300", "--period", "1e-9");
+        assertEquals(1, tooFast.exit(), tooFast.output());
+        assertTrue(tooFast.output().contains("is more than one request per nanosecond"), tooFast.output());
+
+        Path notAPlan = Files.writeString(dir.resolve("not-a-plan.jmx"), "hello, I am text");
+        Command text = java("-jar", home.pluginJar().toString(), "convert", notAPlan.toString(), out.toString());
+        assertEquals(1, text.exit(), text.output());
+        assertTrue(text.output().contains(notAPlan + " is not a JMeter plan JMeter can load"), text.output());
+        assertFalse(text.output().contains("\tat "), "no stack trace: " + text.output());
+
+        Command same = java("-jar", home.pluginJar().toString(), "convert", stock.toString(), stock.toString());
+        assertEquals(1, same.exit(), same.output());
+        assertTrue(same.output().contains("would overwrite " + stock), same.output());
 
         Command missing = java("-jar", home.pluginJar().toString(), "convert", dir.resolve("nope.jmx").toString(), out.toString());
         assertEquals(1, missing.exit(), missing.output());

@@ -32,4 +32,11 @@ class ProgressLineTest {
         assertEquals("rateguard +      0 in 00:00:00 =    0.0/s of    1.0/s [b] 429s:     0 pauses:    0 (   0.0 s paused)",
                 ProgressLine.interval("b", 1.0, BucketFigures.ZERO, 0));
     }
+
+    @Test
+    void slowBudgetsShowTheirRate() {
+        assertEquals(" 0.017", ProgressLine.rate(1 / 60.0));
+        assertEquals("   0.0", ProgressLine.rate(0));
+        assertEquals("  12.0", ProgressLine.rate(12));
+    }
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -54,11 +55,16 @@ class ArchitectBurstIT {
         }
     }
 
-    /** (b) a bucket at twice the limit: 429s happen, every sample still succeeds, nobody sends during a pause. */
+    /**
+     * (b) a bucket at twice the limit: 429s happen, every sample still succeeds, nobody sends
+     * during a pause. Each thread runs one iteration (300 requests) rather than for a duration, so
+     * no retry is cut short by the scheduled end.
+     */
     @Test
     void aBucketAboveTheLimitRecoversEvery429AndHoldsAllThreadsForRetryAfter() throws Exception {
         ArchitectBurst.Outcome run = ArchitectBurst
-                .against(server().build(), 2 * LIMIT, PERIOD, 50, 30, out("above-limit"))
+                .against(server().build(), 2 * LIMIT, PERIOD, 50, 180, out("above-limit"))
+                .property("loops", 1)
                 .run();
         RunSummary s = run.summary();
         System.out.println(s.format());
@@ -73,23 +79,43 @@ class ArchitectBurstIT {
                 () -> "requests sent during a Retry-After pause: " + run.server().requestsDuringPauses(200));
     }
 
-    /** (c) a server that only answers 429: samples fail with a clear message and the run ends by itself. */
+    /**
+     * (c) a server that only answers 429: every sample fails with a clear message once its retries
+     * run out, and the run ends by itself (one iteration per thread).
+     */
     @Test
     void aServerThatNeverStopsSending429FailsSamplesClearlyAndTheRunEnds() throws Exception {
         ArchitectBurst.Outcome run = ArchitectBurst
-                .against(server().always429(true).retryAfterSeconds(1).build(), LIMIT, PERIOD, 5, 6, out("always-429"))
-                .property("rateguard.maxRetries", 2)
+                .against(server().always429(true).retryAfterSeconds(1).build(), LIMIT, PERIOD, 2, 120, out("always-429"))
+                .property("loops", 1)
+                .property("rateguard.maxRetries", 1)
                 .timeout(Duration.ofMinutes(2))
                 .run();
         RunSummary s = run.summary();
         System.out.println(s.format());
         run.jmeter().requireCleanExit();
-        assertTrue(run.jmeter().wallTime().compareTo(Duration.ofSeconds(40)) < 0, "took " + run.jmeter().wallTime());
-        assertTrue(s.logicalSamples() > 0);
-        assertEquals(s.logicalSamples() - 1, s.failedSamples(), "every API sample fails (the token request does not)");
-        FailureCount top = s.topFailures().get(0);
-        assertEquals("RateGuard: gave up after 3 attempts: 429 Too Many Requests, Retry-After: 1 (1000 ms);"
-                + " the maximum of 2 retries is reached", top.message());
+        assertTrue(run.jmeter().wallTime().compareTo(Duration.ofSeconds(60)) < 0, "took " + run.jmeter().wallTime());
+        assertEquals(2 * 6 + 1, s.logicalSamples(), "the token request and 2 threads x 6 requests");
+        assertEquals(2 * 6, s.failedSamples(), "every API sample fails (the token request does not)");
+        assertEquals(List.of(new FailureCount("RateGuard: gave up after 2 attempts: 429 Too Many Requests,"
+                + " Retry-After: 1 (1000 ms); the maximum of 1 retry is reached", 12)), s.topFailures());
+        assertEquals(24, run.server().refused(), "two attempts a sample, no more");
+    }
+
+    /** A 429 wait cut by the thread group's scheduled end fails its sample and says why. */
+    @Test
+    void aRetryWaitEndsAtTheScheduledEndAndSaysSo() throws Exception {
+        ArchitectBurst.Outcome run = ArchitectBurst
+                .against(server().always429(true).retryAfterSeconds(60).build(), LIMIT, PERIOD, 2, 4, out("retry-past-end"))
+                .timeout(Duration.ofMinutes(2))
+                .run();
+        run.jmeter().requireCleanExit();
+        assertTrue(run.jmeter().wallTime().compareTo(Duration.ofSeconds(20)) < 0,
+                "a 60 s Retry-After must not outlive a 4 s test: took " + run.jmeter().wallTime());
+        RunSummary s = run.summary();
+        assertEquals(1, s.failedSamples(), () -> "" + s.topFailures());
+        assertEquals("RateGuard: gave up after 1 attempt: 429 Too Many Requests, Retry-After: 60 (60000 ms);"
+                + " the thread group's scheduled duration ended during the wait to retry", s.topFailures().get(0).message());
     }
 
     /** (d) Stop during a 30 s Retry-After pause: JMeter exits within 2 s. */
@@ -149,6 +175,17 @@ class ArchitectBurstIT {
                 "RateGuard Bucket 'RateGuard Bucket: client-credentials token': limit 'lots' is not a whole number."
                         + " The test does not start."), () -> lastLines(run));
         assertEquals(0, run.server().total(), "no request reached the server");
+
+        // a limit no bucket can pace (more than one request per nanosecond) is refused the same way
+        ArchitectBurst.Outcome tooFast = ArchitectBurst
+                .against(server().build(), LIMIT, PERIOD, 5, 30, out("bad-bucket-rate"))
+                .property("rateguard.limit", Long.MAX_VALUE)
+                .timeout(Duration.ofMinutes(1))
+                .run();
+        assertTrue(Files.readString(tooFast.jmeter().stdout()).contains("RateGuard Bucket 'RateGuard Bucket:"
+                + " client-credentials token': bucket 'default': 9223372036854775807 per 10000000000 ns is more than"
+                + " one request per nanosecond. The test does not start."), () -> lastLines(tooFast));
+        assertEquals(0, tooFast.server().total(), "no request reached the server");
     }
 
     /** A wrong sampler property fails its sample with the element and the value, and stops the test. */

@@ -17,11 +17,28 @@ import java.util.Locale;
  */
 public final class MainJob {
 
+    /** A whole number of at least 1, or a clear error naming the option (the simulator's windows are whole seconds). */
+    static int option(String name, int fallback) {
+        String raw = System.getProperty(name);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            int v = Integer.parseInt(raw.trim());
+            if (v >= 1) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("-D" + name + " must be a whole number of at least 1, was '" + raw + "'");
+    }
+
     public static void main(String[] args) throws Exception {
-        int limit = Integer.getInteger("limit", 150);
-        int period = Integer.getInteger("period", 15);
-        int threads = Integer.getInteger("threads", 50);
-        int duration = Integer.getInteger("duration", 45);
+        int limit = option("limit", 150);
+        int period = option("period", 15);
+        int threads = option("threads", 50);
+        int duration = option("duration", 45);
         Path out = Path.of(System.getProperty("rateguard.project.dir", "."), "target", "main-job").toAbsolutePath();
 
         SimulatorConfig server = SimulatorConfig.builder().tokenLimit(limit).tokenPeriodSeconds(period).build();

@@ -39,6 +39,14 @@ class GenesysSimulatorTest {
     }
 
     @Test
+    void theBannerOfAServerThatOnlyRefusesSaysSo() {
+        try (GenesysSimulator s = GenesysSimulator.start(SimulatorConfig.builder().always429(true).retryAfterSeconds(30).build())) {
+            assertEquals("RateGuard Genesys simulator listening on http://127.0.0.1:" + s.port()
+                    + " (answering every API request with 429, Retry-After 30)", s.banner());
+        }
+    }
+
+    @Test
     void servesAThousandConcurrentKeepAliveConnections() throws Exception {
         int clients = 1000;
         try (GenesysSimulator sim = GenesysSimulator.start(SimulatorConfig.builder().tokenLimit(1_000_000)
