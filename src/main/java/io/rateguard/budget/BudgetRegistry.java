@@ -31,7 +31,12 @@ public final class BudgetRegistry {
      * Defines a budget for a run. Defining the same name twice in one run with the same spec
      * returns the same budget; with a different spec it is an error naming both.
      */
-    public synchronized Budget define(long runId, BudgetSpec spec) {
+    public Budget define(long runId, BudgetSpec spec) {
+        return define(runId, spec, factory);
+    }
+
+    /** As {@link #define(long, BudgetSpec)}, with a factory of this definition's own (a Redis budget, say). */
+    public synchronized Budget define(long runId, BudgetSpec spec, Function<BudgetSpec, Budget> factory) {
         if (current.id != runId) {
             current = new Run(runId);
         }

@@ -1,6 +1,13 @@
 package io.rateguard.jmeter;
 
+import io.rateguard.budget.Budget;
 import io.rateguard.budget.BudgetRegistry;
+import io.rateguard.budget.BudgetUnavailableException;
+import io.rateguard.budget.redis.RedisBudget;
+import io.rateguard.budget.redis.RedisLocation;
+import io.rateguard.budget.redis.RedisSettings;
+import org.apache.jmeter.gui.GuiPackage;
+import org.apache.jmeter.services.FileServer;
 import io.rateguard.budget.BudgetSpec;
 import io.rateguard.signals.RateLimitSignals;
 import org.apache.jmeter.config.ConfigTestElement;
@@ -31,6 +38,14 @@ public class RateGuardBucket extends ConfigTestElement implements TestBean, Test
     private transient String period = "60";
     private transient String burst = "1";
     private transient String initialTokens = "1";
+    // shared budget across engines (issue 5): see docs/distributed.md
+    private transient String backend = "local";
+    private transient String redisUrl = RedisBackendFields.DEFAULT_URL;
+    private transient String keyPrefix = RedisBackendFields.DEFAULT_PREFIX;
+    private transient String scope = "";
+    private transient String onFailure = "fail";
+    private transient String engines = "1";
+    private transient long definedInRun;
 
     /** The budget definition these fields describe, or an error naming this element and the bad value. */
     BudgetSpec toSpec() {
@@ -56,11 +71,40 @@ public class RateGuardBucket extends ConfigTestElement implements TestBean, Test
             JMeterUtils.reportErrorToUser(e.getMessage() + ". The test does not start.", "RateGuard");
             throw e;
         }
-        long runId = JMeterContextService.getTestStartTime();
-        BudgetRegistry.shared().define(runId, spec);
+        long run = JMeterContextService.getTestStartTime();
+        definedInRun = run;
+        Budget budget;
+        try {
+            budget = defineBudget(run, spec);
+        } catch (IllegalArgumentException | BudgetUnavailableException e) {
+            String message = e.getMessage().startsWith("RateGuard Bucket") ? e.getMessage()
+                    : "RateGuard Bucket '" + getName() + "': " + e.getMessage();
+            JMeterUtils.reportErrorToUser(message + ". The test does not start.", "RateGuard");
+            throw new IllegalArgumentException(message, null);
+        }
         RateLimitSignals.prepare();
-        log.info("RateGuard Bucket '{}' ready: {}", getName(), spec);
-        ProgressLog.start(runId);
+        log.info("RateGuard Bucket '{}' ready: {}", getName(), budget);
+        ProgressLog.start(run);
+    }
+
+    private Budget defineBudget(long run, BudgetSpec spec) {
+        FieldParser p = new FieldParser("RateGuard Bucket", getName());
+        if (!RedisBackendFields.isRedis(p, backend)) {
+            return BudgetRegistry.shared().define(run, spec);
+        }
+        RedisSettings settings = RedisBackendFields.read(p, redisUrl, keyPrefix, scope, onFailure, engines,
+                FileServer.getFileServer().getScriptName(), JMeterUtils.getProperty(RedisBackendFields.RUN_ID_PROPERTY),
+                System.getenv(RedisLocation.PASSWORD_ENV));
+        return BudgetRegistry.shared().define(run, spec, s -> RedisBudget.open(s, settings, this::warn));
+    }
+
+    private void warn(String message) {
+        String text = "RateGuard Bucket '" + getName() + "': " + message;
+        log.warn(text);
+        if (GuiPackage.getInstance() == null) {
+            // non-GUI runs: the operator watches the console, not jmeter.log
+            System.out.println("RateGuard warning: " + text);
+        }
     }
 
     @Override
@@ -70,8 +114,18 @@ public class RateGuardBucket extends ConfigTestElement implements TestBean, Test
 
     @Override
     public void testEnded() {
-        // budgets live until the next run replaces them; the progress log prints its totals
+        // the progress log prints its totals; local budgets live until the next run replaces them,
+        // a Redis budget's connection closes now
         ProgressLog.stop();
+        BudgetRegistry.shared().budgets(definedInRun).values().stream()
+                .filter(b -> b instanceof AutoCloseable)
+                .forEach(b -> {
+                    try {
+                        ((AutoCloseable) b).close();
+                    } catch (Exception e) {
+                        log.warn("RateGuard Bucket '{}': closing {} failed: {}", getName(), b.name(), e.toString());
+                    }
+                });
     }
 
     @Override
@@ -117,5 +171,52 @@ public class RateGuardBucket extends ConfigTestElement implements TestBean, Test
 
     public void setInitialTokens(String initialTokens) {
         this.initialTokens = initialTokens;
+    }
+    public String getBackend() {
+        return backend;
+    }
+
+    public void setBackend(String backend) {
+        this.backend = backend;
+    }
+
+    public String getRedisUrl() {
+        return redisUrl;
+    }
+
+    public void setRedisUrl(String redisUrl) {
+        this.redisUrl = redisUrl;
+    }
+
+    public String getKeyPrefix() {
+        return keyPrefix;
+    }
+
+    public void setKeyPrefix(String keyPrefix) {
+        this.keyPrefix = keyPrefix;
+    }
+
+    public String getScope() {
+        return scope;
+    }
+
+    public void setScope(String scope) {
+        this.scope = scope;
+    }
+
+    public String getOnFailure() {
+        return onFailure;
+    }
+
+    public void setOnFailure(String onFailure) {
+        this.onFailure = onFailure;
+    }
+
+    public String getEngines() {
+        return engines;
+    }
+
+    public void setEngines(String engines) {
+        this.engines = engines;
     }
 }
