@@ -46,6 +46,7 @@ public class RateGuardBucket extends ConfigTestElement implements TestBean, Test
     private transient String onFailure = "fail";
     private transient String engines = "1";
     private transient long definedInRun;
+    private transient String definedName;
 
     /** The budget definition these fields describe, or an error naming this element and the bad value. */
     BudgetSpec toSpec() {
@@ -73,6 +74,7 @@ public class RateGuardBucket extends ConfigTestElement implements TestBean, Test
         }
         long run = JMeterContextService.getTestStartTime();
         definedInRun = run;
+        definedName = spec.name();
         Budget budget;
         try {
             budget = defineBudget(run, spec);
@@ -117,9 +119,19 @@ public class RateGuardBucket extends ConfigTestElement implements TestBean, Test
         // the progress log prints its totals; local budgets live until the next run replaces them,
         // a Redis budget's connection closes now
         ProgressLog.stop();
-        BudgetRegistry.shared().budgets(definedInRun).values().stream()
+        if (definedName == null) {
+            return;
+        }
+        BudgetRegistry.shared().find(definedInRun, definedName).stream()
                 .filter(b -> b instanceof AutoCloseable)
                 .forEach(b -> {
+                    if (b instanceof RedisBudget redis) {
+                        String line = "RateGuard Bucket '" + b.name() + "' on Redis: " + redis.report();
+                        log.info(line);
+                        if (GuiPackage.getInstance() == null) {
+                            System.out.println(line);
+                        }
+                    }
                     try {
                         ((AutoCloseable) b).close();
                     } catch (Exception e) {

@@ -32,21 +32,26 @@ final class PausePiggyback implements RedisApi<Object> {
     private final RedisAsyncCommands<byte[], byte[]> async;
     private final byte[] pauseKey;
     private final Consumer<PauseTimeline> pauseSeen;
+    private final Runnable countRoundTrip;
 
-    PausePiggyback(RedisAsyncCommands<byte[], byte[]> async, byte[] pauseKey, Consumer<PauseTimeline> pauseSeen) {
+    PausePiggyback(RedisAsyncCommands<byte[], byte[]> async, byte[] pauseKey, Consumer<PauseTimeline> pauseSeen,
+                   Runnable countRoundTrip) {
         this.async = async;
         this.pauseKey = pauseKey;
         this.pauseSeen = pauseSeen;
+        this.countRoundTrip = countRoundTrip;
     }
 
     @Override
     public <V> RedisFuture<V> eval(String script, ScriptOutputType type, Object[] keys, byte[]... args) {
+        countRoundTrip.run();
         // Bucket4j builds its key array as Object[] (a generic array): copy into the byte[][] Lettuce wants
         return async.eval(script, type, Arrays.copyOf(keys, keys.length, byte[][].class), args);
     }
 
     @Override
     public RedisFuture<byte[]> get(Object key) {
+        countRoundTrip.run();
         RedisFuture<List<Object>> both = async.eval(GET_WITH_PAUSE, ScriptOutputType.MULTI, new byte[][] {(byte[]) key, pauseKey});
         Result state = new Result();
         both.whenComplete((list, error) -> {
@@ -63,6 +68,7 @@ final class PausePiggyback implements RedisApi<Object> {
 
     @Override
     public RedisFuture<?> delete(Object key) {
+        countRoundTrip.run();
         return async.del((byte[]) key);
     }
 

@@ -17,7 +17,9 @@ import io.rateguard.budget.Sleeper;
 import io.rateguard.budget.WaitGuard;
 
 import java.time.Duration;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -42,6 +44,13 @@ public final class RedisBudget implements Budget, AutoCloseable {
 
     static final long SLICE_NANOS = 50_000_000L;
     static final long PROBE_EVERY_NANOS = 1_000_000_000L;
+    /**
+     * How far ahead one reservation reaches at this engine's share of the rate: a reservation of
+     * k slots costs the same two round trips as one of a single slot, and the slots it does not
+     * hand out at once wait here for the threads that come next.
+     */
+    static final long LEASE_LOOKAHEAD_NANOS = 100_000_000L;
+    static final int LEASE_MAX = 8;
 
     private final BudgetSpec spec;
     private final RedisSettings settings;
@@ -61,6 +70,15 @@ public final class RedisBudget implements Budget, AutoCloseable {
     private final LongAdder pauseCount = new LongAdder();
     private final LongAdder waited = new LongAdder();
     private final LongAdder localPermits = new LongAdder();
+    private final LongAdder droppedSlots = new LongAdder();
+    /** Reserved slots (deadlines on the virtual clock) not yet handed to a thread, earliest first. */
+    private final PriorityBlockingQueue<Long> leased = new PriorityBlockingQueue<>();
+    private final AtomicInteger inside = new AtomicInteger();
+    private final long intervalNanos;
+    /** Real time (this JVM's clock) by which every slot reserved from Redis so far is due. */
+    private final AtomicLong sharedHorizon = new AtomicLong(Long.MIN_VALUE);
+    /** Threads holding or awaiting a permit of the local share. */
+    private final AtomicInteger localWaiting = new AtomicInteger();
 
     /** The parts that exist while this JVM has a connection. */
     private record Connected(RedisStore store, BucketProxy bucket) {
@@ -75,6 +93,7 @@ public final class RedisBudget implements Budget, AutoCloseable {
         this.fallback = settings.onFailure() == OnRedisFailure.FALLBACK ? new LocalBudget(localShare(spec, settings.engines())) : null;
         this.pauseKey = RedisStore.b(settings.keyOf(spec.name()) + ":pause");
         this.pauses = new SharedPauseCache(this::readPause, clock);
+        this.intervalNanos = Math.max(1, spec.period().toNanos() / spec.limit());
     }
 
     /**
@@ -174,6 +193,38 @@ public final class RedisBudget implements Budget, AutoCloseable {
 
     @Override
     public Acquisition acquire(WaitGuard guard) {
+        inside.incrementAndGet();
+        try {
+            return acquireInside(guard);
+        } finally {
+            inside.decrementAndGet();
+        }
+    }
+
+    /**
+     * Slots one reservation takes: this engine's share of the rate over the lookahead, never more
+     * than the threads asking now (a lone thread leases nothing ahead), at least 1.
+     */
+    int leaseSize() {
+        double perEngine = spec.ratePerSecond() / settings.engines();
+        int byRate = (int) Math.floor(perEngine * LEASE_LOOKAHEAD_NANOS / 1e9);
+        return Math.max(1, Math.min(LEASE_MAX, Math.min(byRate, inside.get())));
+    }
+
+    /** The earliest leased slot still worth using, or null; slots left unused for long are dropped. */
+    private Long leasedSlot(long virtualNow) {
+        Long slot;
+        while ((slot = leased.poll()) != null) {
+            if (slot >= virtualNow - LEASE_LOOKAHEAD_NANOS) {
+                return slot;
+            }
+            // nobody wanted it in time: sending it now would only make a burst
+            droppedSlots.increment();
+        }
+        return null;
+    }
+
+    private Acquisition acquireInside(WaitGuard guard) {
         if (down.get() && !recovered()) {
             return local(guard);
         }
@@ -182,17 +233,32 @@ public final class RedisBudget implements Budget, AutoCloseable {
             return local(guard); // closed at test end
         }
         long started = clock.nanoTime();
-        long waitVirtual;
         PauseTimeline atStart = pauses.cached();
-        try {
-            waitVirtual = c.bucket().consumeIgnoringRateLimits(1);
-        } catch (RuntimeException e) {
-            lost(c, e);
-            return local(guard);
-        }
         long pausedAtStart = atStart.pausedTotal(server(c, started));
-        // read after reserving: the deadline can only come out late by nanoseconds, never early
-        long deadline = pauses.cached().virtual(server(c, clock.nanoTime())) + waitVirtual;
+        Long slot = leasedSlot(atStart.virtual(server(c, started)));
+        long deadline;
+        if (slot != null) {
+            deadline = slot;
+        } else {
+            int k = leaseSize();
+            long waitVirtual;
+            try {
+                waitVirtual = c.bucket().consumeIgnoringRateLimits(k);
+            } catch (RuntimeException e) {
+                lost(c, e);
+                return local(guard);
+            }
+            // read after reserving: a deadline can only come out late by nanoseconds, never early.
+            // With a greedy refill the i-th of k tokens is due (k-1-i) intervals before the last.
+            long last = pauses.cached().virtual(server(c, clock.nanoTime())) + waitVirtual;
+            deadline = last - (k - 1) * intervalNanos;
+            for (int i = 1; i < k; i++) {
+                leased.add(last - (k - 1 - i) * intervalNanos);
+            }
+            long nowReal = clock.nanoTime();
+            long lastReal = nowReal + (last - pauses.cached().virtual(server(c, nowReal)));
+            sharedHorizon.accumulateAndGet(lastReal, Math::max);
+        }
         while (true) {
             PauseTimeline current = currentPause(c);
             long now = clock.nanoTime();
@@ -202,14 +268,14 @@ public final class RedisBudget implements Budget, AutoCloseable {
                 return finish(true, started, now, current.pausedTotal(at) - pausedAtStart);
             }
             if (!guard.keepWaiting()) {
-                giveBack(c);
+                leased.add(deadline); // the next thread takes it, no round trip
                 return finish(false, started, now, current.pausedTotal(at) - pausedAtStart);
             }
             try {
                 sleeper.sleepNanos(Math.min(remaining, SLICE_NANOS));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                giveBack(c);
+                leased.add(deadline);
                 long end = clock.nanoTime();
                 return finish(false, started, end, pauses.cached().pausedTotal(server(c, end)) - pausedAtStart);
             }
@@ -221,13 +287,44 @@ public final class RedisBudget implements Budget, AutoCloseable {
             throw new BudgetUnavailableException("bucket '" + spec.name() + "': Redis at " + settings.location()
                     + " was lost during the test. On failure is 'fail', so the test stops");
         }
-        Acquisition a = fallback.acquire(guard);
+        localWaiting.incrementAndGet();
+        Acquisition a;
+        try {
+            Acquisition held = awaitSharedHorizon(guard);
+            a = held != null ? held : fallback.acquire(guard);
+        } finally {
+            localWaiting.decrementAndGet();
+        }
         waited.add(a.waitedNanos());
         (a.granted() ? granted : cancelled).increment();
         if (a.granted()) {
             localPermits.increment();
         }
         return a;
+    }
+
+    /**
+     * Threads of this engine that hold slots from Redis still send on the shared schedule after
+     * Redis is lost; the local share starts after the last of them, or the two would add up.
+     * Returns a cancelled acquisition when the guard ends the wait, else null.
+     */
+    private Acquisition awaitSharedHorizon(WaitGuard guard) {
+        long started = clock.nanoTime();
+        while (true) {
+            long remaining = sharedHorizon.get() - clock.nanoTime();
+            if (remaining <= 0) {
+                return null;
+            }
+            if (!guard.keepWaiting()) {
+                return Acquisition.cancelledAfter(clock.nanoTime() - started, 0);
+            }
+            try {
+                sleeper.sleepNanos(Math.min(remaining, SLICE_NANOS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Acquisition.cancelledAfter(clock.nanoTime() - started, 0);
+            }
+        }
     }
 
     private PauseTimeline currentPause(Connected c) {
@@ -242,13 +339,6 @@ public final class RedisBudget implements Budget, AutoCloseable {
         return pauses.cached();
     }
 
-    private void giveBack(Connected c) {
-        try {
-            c.bucket().addTokens(1);
-        } catch (RuntimeException e) {
-            lost(c, e);
-        }
-    }
 
     private Acquisition finish(boolean ok, long started, long now, long pausedNanos) {
         long waitedNanos = now - started;
@@ -264,6 +354,7 @@ public final class RedisBudget implements Budget, AutoCloseable {
     private void lost(Connected c, RuntimeException e) {
         if (down.compareAndSet(false, true)) {
             lastProbe.set(clock.nanoTime());
+            leased.clear(); // stale by the time Redis is back
             String why = c == null ? String.valueOf(e.getMessage()) : c.store().describe(e);
             events.accept("bucket '" + spec.name() + "': lost Redis at " + settings.location() + " (" + why + "). "
                     + (fallback == null ? "On failure is 'fail': the test stops."
@@ -290,6 +381,11 @@ public final class RedisBudget implements Budget, AutoCloseable {
                 return false;
             }
             pauses.offer(c.store().readPause(pauseKey));
+            int pending = localWaiting.get();
+            if (pending > 0) {
+                // permits of the local share still to be sent count against the shared budget
+                c.bucket().consumeIgnoringRateLimits(pending);
+            }
         } catch (RuntimeException stillDown) {
             return false;
         }
@@ -347,11 +443,38 @@ public final class RedisBudget implements Budget, AutoCloseable {
         return localPermits.sum();
     }
 
+    /** Redis commands this budget has sent (each one round trip). */
+    public long roundTrips() {
+        Connected c = shared;
+        return c == null ? 0 : c.store().roundTrips();
+    }
+
+    /** One line for the end of a test: permits, where they came from, and the Redis cost. */
+    public String report() {
+        long all = granted.sum();
+        long local = localPermits.sum();
+        long fromRedis = all - local;
+        long trips = roundTrips();
+        return String.format(java.util.Locale.ROOT,
+                "%d permits (%d from Redis, %d from the local share), %d Redis round trips (%.3f per Redis permit),"
+                        + " %d reserved slots dropped unused, %d handed back at the end",
+                all, fromRedis, local, trips, fromRedis == 0 ? 0.0 : (double) trips / fromRedis, droppedSlots.sum(), leased.size());
+    }
+
     @Override
     public void close() {
         Connected c = shared;
         shared = null;
         if (c != null) {
+            int unused = leased.size();
+            leased.clear();
+            if (unused > 0 && !down.get()) {
+                try {
+                    c.bucket().addTokens(unused); // slots reserved ahead that no thread took
+                } catch (RuntimeException ignored) {
+                    // Redis gone at the end: the bucket refills on its own
+                }
+            }
             c.store().close();
         }
     }

@@ -69,6 +69,8 @@ public final class RedisStore implements AutoCloseable {
     private final StatefulRedisConnection<byte[], byte[]> connection;
     private final RedisCommands<byte[], byte[]> commands;
     private final long serverOffsetNanos;
+    /** Commands this JVM sent (each one round trip; Lettuce never pipelines them across threads here). */
+    private final java.util.concurrent.atomic.LongAdder roundTrips = new java.util.concurrent.atomic.LongAdder();
 
     private RedisStore(RedisLocation location, ClientResources resources, RedisClient client,
                        StatefulRedisConnection<byte[], byte[]> connection) {
@@ -120,7 +122,7 @@ public final class RedisStore implements AutoCloseable {
      * pause timeline at {@code pauseKey}, handed to {@code pauseSeen}.
      */
     ProxyManager<Object> proxyManager(TimeMeter clock, byte[] pauseKey, java.util.function.Consumer<PauseTimeline> pauseSeen) {
-        return new Bucket4jLettuce.LettuceBasedProxyManagerBuilder<>(new PausePiggyback(connection.async(), pauseKey, pauseSeen))
+        return new Bucket4jLettuce.LettuceBasedProxyManagerBuilder<>(new PausePiggyback(connection.async(), pauseKey, pauseSeen, roundTrips::increment))
                 .clientClock(clock)
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_REFILL))
                 .build();
@@ -128,6 +130,7 @@ public final class RedisStore implements AutoCloseable {
 
     /** The shared pause timeline of a key, in server nanoseconds: one round trip. */
     PauseTimeline readPause(byte[] key) {
+        roundTrips.increment();
         List<io.lettuce.core.KeyValue<byte[], byte[]>> v = commands.hmget(key, b("b"), b("s"), b("e"));
         return timeline(v.get(0).getValueOrElse(null), v.get(1).getValueOrElse(null), v.get(2).getValueOrElse(null));
     }
@@ -135,14 +138,21 @@ public final class RedisStore implements AutoCloseable {
     /** Extends the shared pause to server time + wait; returns the timeline after it. */
     PauseTimeline pause(byte[] key, Duration wait) {
         long micros = Math.max(1, saturatedMicros(wait));
+        roundTrips.increment();
         List<byte[]> r = commands.eval(PAUSE_SCRIPT, ScriptOutputType.MULTI, new byte[][] {key},
                 b(Long.toString(micros)), b(Long.toString(PAUSE_TTL_MILLIS)));
         return timeline(r.get(0), r.get(1), r.get(2));
     }
 
+    /** Commands sent to Redis through this connection so far. */
+    long roundTrips() {
+        return roundTrips.sum();
+    }
+
     /** Whether Redis answers now (used to notice that it is back). */
     boolean answers() {
         try {
+            roundTrips.increment();
             return "PONG".equalsIgnoreCase(commands.ping());
         } catch (RedisException e) {
             return false;
@@ -170,6 +180,7 @@ public final class RedisStore implements AutoCloseable {
         long offset = 0;
         for (int i = 0; i < 5; i++) {
             long t0 = System.nanoTime();
+            roundTrips.increment();
             List<byte[]> time = commands.time();
             long t1 = System.nanoTime();
             long server = Long.parseLong(s(time.get(0))) * 1_000_000_000L + Long.parseLong(s(time.get(1))) * 1_000L;
