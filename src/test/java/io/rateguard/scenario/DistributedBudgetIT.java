@@ -1,11 +1,13 @@
 package io.rateguard.scenario;
 
+import io.rateguard.budget.redis.RedisLocation;
 import io.rateguard.harness.JMeterHome;
 import io.rateguard.harness.JMeterResult;
 import io.rateguard.harness.RedisServerProcess;
 import io.rateguard.harness.RunSummary;
 import io.rateguard.sim.SimulatorConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * local server whose limit is shared by both engines' tokens. Limits are scaled (100/s in 5 s
  * windows) so each run takes seconds.
  */
+@Timeout(240) // a hang fails the test instead of holding CI
 class DistributedBudgetIT {
 
     private static final int LIMIT = 500;
@@ -44,7 +47,7 @@ class DistributedBudgetIT {
 
     /** What one configuration did, for the side-by-side table. */
     private record Figures(String backend, DistributedBurst.Goodput goodput, long refusedAll, long failed,
-                           long redisCommands, long requests, String pluginReport) {
+                           long retries, long pauseMs, long redisCommands, long requests, String pluginReport) {
 
         /** From the engines' own end-of-test lines: all round trips over all permits that came from Redis. */
         double roundTripsPerRedisPermit() {
@@ -61,8 +64,9 @@ class DistributedBudgetIT {
         }
 
         String row() {
-            return String.format(Locale.ROOT, "| %-6s | %8d | %8d | %7.1f/s | %5.3f | %6d | %s | %s |",
-                    backend, goodput.served(), refusedAll, goodput.perSecond(), goodput.ratioToLimit(), failed,
+            return String.format(Locale.ROOT, "| %-6s | %8d | %8d | %6d | %7.1f s | %7.1f/s | %5.3f | %6d | %s | %s |",
+                    backend, goodput.served(), refusedAll, retries, pauseMs / 1000.0, goodput.perSecond(),
+                    goodput.ratioToLimit(), failed,
                     redisCommands < 0 ? "-" : String.format(Locale.ROOT, "%d (%.3f per request)", redisCommands,
                             (double) redisCommands / requests),
                     redisCommands < 0 ? "-" : String.format(Locale.ROOT, "%.3f", roundTripsPerRedisPermit()));
@@ -89,8 +93,8 @@ class DistributedBudgetIT {
         String table = String.join(System.lineSeparator(),
                 "2 JMeter engines x 200 threads, server limit " + LIMIT + " per " + PERIOD + " s ("
                         + (LIMIT / PERIOD) + "/s) shared by both engines' tokens, buckets at " + BUCKET + " per " + PERIOD + " s, 25 s runs",
-                "| bucket | served (whole windows) | refused (run) | goodput | x limit | failed samples | Redis commands (server's count, scripts' inner calls included) | round trips per request (engines' count) |",
-                "|---|---|---|---|---|---|---|---|",
+                "| bucket | served (whole windows) | 429s (server, whole run) | retries | threads held in pauses (sum) | goodput | x limit | failed samples | Redis commands (server's count, scripts' inner calls included) | round trips per request (engines' count) |",
+                "|---|---|---|---|---|---|---|---|---|---|",
                 local.row(), shared.row(),
                 "",
                 "Redis round trips counted by the plugin on each engine:" + shared.pluginReport());
@@ -124,7 +128,13 @@ class DistributedBudgetIT {
             Files.readAllLines(r.stdout()).stream().filter(l -> l.contains("on Redis: "))
                     .forEach(l -> report.append(System.lineSeparator()).append("  ").append(l));
         }
-        return new Figures(backend, o.goodput(), o.server().refused(), o.failedSamples(),
+        long retries = 0;
+        long pauseMs = 0;
+        for (int i = 0; i < o.engines().size(); i++) {
+            retries += o.summary(i).retries();
+            pauseMs += o.summary(i).pauseMs();
+        }
+        return new Figures(backend, o.goodput(), o.server().refused(), o.failedSamples(), retries, pauseMs,
                 backend.equals("local") ? -1 : commands, o.server().total(), report.toString());
     }
 
@@ -178,24 +188,29 @@ class DistributedBudgetIT {
         }
     }
 
-    /** Redis unreachable at start with 'fail': the test does not start, and says why. */
+    /** Redis unreachable at start with 'fail': the test does not start, says why, and never shows the password. */
     @Test
     void unreachableRedisAtStartStopsTheTestBeforeAnyRequest() throws Exception {
         int closed;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             closed = s.getLocalPort();
         }
+        String password = "it-redis-pw-" + UUID.randomUUID();
         DistributedBurst.Outcome o = DistributedBurst.of(server().build(), 1, LIMIT, PERIOD, 5, 20, out("unreachable"))
                 .property("rateguard.backend", "redis")
                 .property("rateguard.redis.url", "redis://127.0.0.1:" + closed)
+                .environment(RedisLocation.PASSWORD_ENV, password)
                 .timeout(Duration.ofMinutes(1))
                 .run();
         JMeterResult r = o.engines().get(0);
         assertFalse(r.timedOut());
         String stdout = Files.readString(r.stdout());
-        assertTrue(stdout.contains("Redis at redis://127.0.0.1:" + closed + "/0 is unreachable"), () -> tail(r));
+        assertTrue(stdout.contains("Redis at redis://:***@127.0.0.1:" + closed + "/0 is unreachable"), () -> tail(r));
         assertTrue(stdout.contains("The test does not start."), () -> tail(r));
         assertEquals(0, o.server().total(), "no API request reached the server");
+        for (Path file : new Path[] {r.log(), r.stdout(), r.stderr()}) {
+            assertFalse(Files.readString(file).contains(password), "Redis password in " + file);
+        }
     }
 
     private static void awaitServed(DistributedBurst.During during, long n) {

@@ -33,6 +33,7 @@ public final class DistributedBurst {
     private final SimulatorConfig server;
     private final int engines;
     private final Map<String, String> properties = new LinkedHashMap<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
     private final Path outputDir;
     private Duration timeout = Duration.ofMinutes(3);
 
@@ -59,6 +60,12 @@ public final class DistributedBurst {
 
     public DistributedBurst property(String name, Object value) {
         properties.put(name, String.valueOf(value));
+        return this;
+    }
+
+    /** An environment variable of every engine (secrets: JMeter logs every property). */
+    public DistributedBurst environment(String name, String value) {
+        environment.put(name, value);
         return this;
     }
 
@@ -91,6 +98,7 @@ public final class DistributedBurst {
                             .environment(ArchitectBurst.CLIENT_ID_ENV, server.clientId())
                             .environment(ArchitectBurst.CLIENT_SECRET_ENV, server.clientSecret());
                     properties.forEach(b::property);
+                    environment.forEach(b::environment);
                     running.add(b.build().start());
                 }
                 during.accept(new During(List.copyOf(running), sim));

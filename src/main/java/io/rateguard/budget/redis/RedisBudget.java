@@ -76,7 +76,7 @@ public final class RedisBudget implements Budget, AutoCloseable {
     private final AtomicInteger inside = new AtomicInteger();
     private final long intervalNanos;
     /** Real time (this JVM's clock) by which every slot reserved from Redis so far is due. */
-    private final AtomicLong sharedHorizon = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicLong sharedHorizon;
     /** Threads holding or awaiting a permit of the local share. */
     private final AtomicInteger localWaiting = new AtomicInteger();
 
@@ -94,6 +94,7 @@ public final class RedisBudget implements Budget, AutoCloseable {
         this.pauseKey = RedisStore.b(settings.keyOf(spec.name()) + ":pause");
         this.pauses = new SharedPauseCache(this::readPause, clock);
         this.intervalNanos = Math.max(1, spec.period().toNanos() / spec.limit());
+        this.sharedHorizon = new AtomicLong(clock.nanoTime()); // no slot was reserved before now
     }
 
     /**

@@ -9,6 +9,7 @@ import io.rateguard.harness.RedisServerProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * The Redis budget against a real redis-server: two budget instances with their own connections
  * stand for two engines. Assertions are on counts with margins, never on speed.
  */
+@Timeout(60) // a hang fails the test instead of holding CI
 class RedisBudgetIT {
 
     private static RedisServerProcess redis;
