@@ -93,6 +93,7 @@ class DistributedBudgetIT {
         String table = String.join(System.lineSeparator(),
                 "2 JMeter engines x 200 threads, server limit " + LIMIT + " per " + PERIOD + " s ("
                         + (LIMIT / PERIOD) + "/s) shared by both engines' tokens, buckets at " + BUCKET + " per " + PERIOD + " s, 25 s runs",
+                "",
                 "| bucket | served (whole windows) | 429s (server, whole run) | retries | threads held in pauses (sum) | goodput | x limit | failed samples | Redis commands (server's count, scripts' inner calls included) | round trips per request (engines' count) |",
                 "|---|---|---|---|---|---|---|---|---|---|",
                 local.row(), shared.row(),
