@@ -31,12 +31,18 @@ public final class BudgetRegistry {
         return define(runId, spec, "a bucket");
     }
 
+    public Budget define(long runId, BudgetSpec spec, String definedBy) {
+        return define(runId, spec, definedBy, factory);
+    }
+
     /**
      * Defines a budget for a run. Defining the same name twice in one run with the same spec
      * returns the same budget; with a different spec it is an error naming both definers
-     * ({@code definedBy}, e.g. "RateGuard Bucket 'Token budget'").
+     * ({@code definedBy}, e.g. "RateGuard Bucket 'Token budget'"). {@code factory} makes this
+     * definition's budget (a Redis budget, say) when the name is new in the run.
      */
-    public synchronized Budget define(long runId, BudgetSpec spec, String definedBy) {
+    public synchronized Budget define(long runId, BudgetSpec spec, String definedBy,
+                                      Function<BudgetSpec, Budget> factory) {
         if (current.id != runId) {
             current = new Run(runId);
         }

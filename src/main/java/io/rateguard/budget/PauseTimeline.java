@@ -8,9 +8,9 @@ package io.rateguard.budget;
  * threads that were already waiting, and afterwards they resume with their original spacing
  * instead of all at once. Overlapping pauses last until the latest end, never the sum.
  */
-final class PauseTimeline {
+public final class PauseTimeline {
 
-    static final PauseTimeline NONE = new PauseTimeline(0, 0, 0);
+    public static final PauseTimeline NONE = new PauseTimeline(0, 0, 0);
 
     /** Total length of pauses that ended before {@link #start}. */
     private final long pausedBefore;
@@ -23,25 +23,44 @@ final class PauseTimeline {
         this.end = end;
     }
 
+    /**
+     * A timeline read back from a shared store (the Redis budget keeps these three numbers on the
+     * server, on the server's clock).
+     */
+    public static PauseTimeline of(long pausedBefore, long start, long end) {
+        if (pausedBefore == 0 && start == 0 && end == 0) {
+            return NONE;
+        }
+        return new PauseTimeline(pausedBefore, start, end);
+    }
+
+    public long pausedBefore() {
+        return pausedBefore;
+    }
+
+    public long start() {
+        return start;
+    }
+
     /** Nanoseconds spent paused up to real time {@code now}. */
-    long pausedTotal(long now) {
+    public long pausedTotal(long now) {
         if (now <= start) {
             return pausedBefore;
         }
         return pausedBefore + Math.min(now, end) - start;
     }
 
-    long virtual(long now) {
+    public long virtual(long now) {
         return now - pausedTotal(now);
     }
 
     /** Real nanoseconds until the current pause ends, 0 when none is in force. */
-    long remainingPause(long now) {
+    public long remainingPause(long now) {
         return Math.max(0, end - now);
     }
 
     /** Real time at which the latest pause ends (in the past when none is in force). */
-    long end() {
+    public long end() {
         return end;
     }
 
@@ -53,7 +72,7 @@ final class PauseTimeline {
      * The timeline after a pause from {@code now} until {@code until}: {@code this} when the
      * current pause already lasts that long.
      */
-    PauseTimeline pausedUntil(long now, long until) {
+    public PauseTimeline pausedUntil(long now, long until) {
         if (until <= end || until <= now) {
             return this;
         }

@@ -1,6 +1,13 @@
 package io.rateguard.jmeter;
 
+import io.rateguard.budget.Budget;
 import io.rateguard.budget.BudgetRegistry;
+import io.rateguard.budget.BudgetUnavailableException;
+import io.rateguard.budget.redis.RedisBudget;
+import io.rateguard.budget.redis.RedisLocation;
+import io.rateguard.budget.redis.RedisSettings;
+import org.apache.jmeter.gui.GuiPackage;
+import org.apache.jmeter.services.FileServer;
 import io.rateguard.budget.BudgetSpec;
 import io.rateguard.signals.RateLimitSignals;
 import org.apache.jmeter.config.ConfigTestElement;
@@ -31,6 +38,15 @@ public class RateGuardBucket extends ConfigTestElement implements TestBean, Test
     private transient String period = "60";
     private transient String burst = "1";
     private transient String initialTokens = "1";
+    // shared budget across engines (issue 5): see docs/distributed.md
+    private transient String backend = "local";
+    private transient String redisUrl = RedisBackendFields.DEFAULT_URL;
+    private transient String keyPrefix = RedisBackendFields.DEFAULT_PREFIX;
+    private transient String scope = "";
+    private transient String onFailure = "fail";
+    private transient String engines = "1";
+    private transient long definedInRun;
+    private transient String definedName;
 
     /** The budget definition these fields describe, or an error naming this element and the bad value. */
     BudgetSpec toSpec() {
@@ -48,21 +64,47 @@ public class RateGuardBucket extends ConfigTestElement implements TestBean, Test
 
     @Override
     public void testStarted() {
-        BudgetSpec spec;
-        long runId = JMeterContextService.getTestStartTime();
+        long run = JMeterContextService.getTestStartTime();
+        Budget budget;
         try {
-            spec = toSpec();
-            BudgetRegistry.shared().define(runId, spec, "RateGuard Bucket '" + getName() + "'");
-        } catch (IllegalArgumentException e) {
+            BudgetSpec spec = toSpec();
+            definedInRun = run;
+            definedName = spec.name();
+            budget = defineBudget(run, spec);
+        } catch (IllegalArgumentException | BudgetUnavailableException e) {
             // shown on the console (non-GUI) or in a dialog; the engine then aborts the start
             String message = e.getMessage().startsWith("RateGuard") ? e.getMessage()
                     : "RateGuard Bucket '" + getName() + "': " + e.getMessage();
             JMeterUtils.reportErrorToUser(sentence(message) + " The test does not start.", "RateGuard");
-            throw e;
+            throw new IllegalArgumentException(message, null);
         }
         RateLimitSignals.prepare();
-        log.info("RateGuard Bucket '{}' ready: {}", getName(), spec);
-        ProgressLog.start(runId);
+        log.info("RateGuard Bucket '{}' ready: {}", getName(), budget);
+        ProgressLog.start(run);
+    }
+
+    private Budget defineBudget(long run, BudgetSpec spec) {
+        FieldParser p = new FieldParser("RateGuard Bucket", getName());
+        if (!RedisBackendFields.isRedis(p, backend)) {
+            return BudgetRegistry.shared().define(run, spec, definer());
+        }
+        RedisSettings settings = RedisBackendFields.read(p, redisUrl, keyPrefix, scope, onFailure, engines,
+                FileServer.getFileServer().getScriptName(), JMeterUtils.getProperty(RedisBackendFields.RUN_ID_PROPERTY),
+                System.getenv(RedisLocation.PASSWORD_ENV));
+        return BudgetRegistry.shared().define(run, spec, definer(), s -> RedisBudget.open(s, settings, this::warn));
+    }
+
+    private void warn(String message) {
+        String text = "RateGuard Bucket '" + getName() + "': " + message;
+        log.warn(text);
+        if (GuiPackage.getInstance() == null) {
+            // non-GUI runs: the operator watches the console, not jmeter.log
+            System.out.println("RateGuard warning: " + text);
+        }
+    }
+
+    private String definer() {
+        return "RateGuard Bucket '" + getName() + "'";
     }
 
     static String sentence(String message) {
@@ -76,8 +118,28 @@ public class RateGuardBucket extends ConfigTestElement implements TestBean, Test
 
     @Override
     public void testEnded() {
-        // budgets live until the next run replaces them; the progress log prints its totals
+        // the progress log prints its totals; local budgets live until the next run replaces them,
+        // a Redis budget's connection closes now
         ProgressLog.stop();
+        if (definedName == null) {
+            return;
+        }
+        BudgetRegistry.shared().find(definedInRun, definedName).stream()
+                .filter(b -> b instanceof AutoCloseable)
+                .forEach(b -> {
+                    if (b instanceof RedisBudget redis) {
+                        String line = "RateGuard Bucket '" + b.name() + "' on Redis: " + redis.report();
+                        log.info(line);
+                        if (GuiPackage.getInstance() == null) {
+                            System.out.println(line);
+                        }
+                    }
+                    try {
+                        ((AutoCloseable) b).close();
+                    } catch (Exception e) {
+                        log.warn("RateGuard Bucket '{}': closing {} failed: {}", getName(), b.name(), e.toString());
+                    }
+                });
     }
 
     @Override
@@ -123,5 +185,52 @@ public class RateGuardBucket extends ConfigTestElement implements TestBean, Test
 
     public void setInitialTokens(String initialTokens) {
         this.initialTokens = initialTokens;
+    }
+    public String getBackend() {
+        return backend;
+    }
+
+    public void setBackend(String backend) {
+        this.backend = backend;
+    }
+
+    public String getRedisUrl() {
+        return redisUrl;
+    }
+
+    public void setRedisUrl(String redisUrl) {
+        this.redisUrl = redisUrl;
+    }
+
+    public String getKeyPrefix() {
+        return keyPrefix;
+    }
+
+    public void setKeyPrefix(String keyPrefix) {
+        this.keyPrefix = keyPrefix;
+    }
+
+    public String getScope() {
+        return scope;
+    }
+
+    public void setScope(String scope) {
+        this.scope = scope;
+    }
+
+    public String getOnFailure() {
+        return onFailure;
+    }
+
+    public void setOnFailure(String onFailure) {
+        this.onFailure = onFailure;
+    }
+
+    public String getEngines() {
+        return engines;
+    }
+
+    public void setEngines(String engines) {
+        this.engines = engines;
     }
 }

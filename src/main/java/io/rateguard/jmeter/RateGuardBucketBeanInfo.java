@@ -15,6 +15,13 @@ public class RateGuardBucketBeanInfo extends BeanInfoSupport {
         text("period", "60");
         text("burst", "1");
         text("initialTokens", "1");
+        createPropertyGroup("sharing", new String[] {"backend", "redisUrl", "keyPrefix", "scope", "onFailure", "engines"});
+        text("backend", "local");
+        text("redisUrl", RedisBackendFields.DEFAULT_URL);
+        text("keyPrefix", RedisBackendFields.DEFAULT_PREFIX);
+        text("scope", "");
+        text("onFailure", "fail");
+        text("engines", "1");
     }
 
     private void text(String name, String defaultValue) {

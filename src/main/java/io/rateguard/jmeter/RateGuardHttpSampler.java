@@ -2,6 +2,7 @@ package io.rateguard.jmeter;
 
 import io.rateguard.budget.Acquisition;
 import io.rateguard.budget.Budget;
+import io.rateguard.budget.BudgetUnavailableException;
 import io.rateguard.budget.WaitGuard;
 import io.rateguard.retry.RetryDecision;
 import io.rateguard.retry.RetryPolicy;
@@ -59,8 +60,16 @@ public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptib
             TestStopper.stopBecause(e.getMessage());
             return notSent(e.getMessage());
         }
-        Acquisition first = PermitHandOff.take(this, settings.bucket())
-                .orElseGet(() -> budget.acquire(guard(JMeterWaitGuard.forCurrentThread())));
+        Acquisition first;
+        try {
+            first = PermitHandOff.take(this, settings.bucket())
+                    .orElseGet(() -> budget.acquire(guard(JMeterWaitGuard.forCurrentThread())));
+        } catch (BudgetUnavailableException e) {
+            // a shared budget's store is gone and the user chose to fail: the sample says why
+            String message = "RateGuard HTTP Request '" + getName() + "': " + e.getMessage() + ".";
+            TestStopper.stopBecause(message);
+            return notSent(message);
+        }
         long throttleNanos = first.waitedNanos();
         long pauseNanos = first.pausedNanos();
         if (!first.granted()) {
@@ -89,7 +98,14 @@ public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptib
             // a retry wait ends at the thread group's scheduled end too, or a 60 s Retry-After
             // would outlive a 5 s test; the sample then fails and says so
             JMeterWaitGuard jmeter = JMeterWaitGuard.forCurrentThread();
-            Acquisition next = budget.acquire(guard(jmeter));
+            Acquisition next;
+            try {
+                next = budget.acquire(guard(jmeter));
+            } catch (BudgetUnavailableException e) {
+                failure = "RateGuard: gave up after " + RetryPolicy.attempts(attempts.size()) + ": " + e.getMessage();
+                TestStopper.stopBecause("RateGuard HTTP Request '" + getName() + "': " + e.getMessage() + ".");
+                break;
+            }
             throttleNanos += next.waitedNanos();
             pauseNanos += next.pausedNanos();
             waitedForRetries = waitedForRetries.plusNanos(next.waitedNanos());

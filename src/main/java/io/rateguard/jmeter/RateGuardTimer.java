@@ -2,6 +2,7 @@ package io.rateguard.jmeter;
 
 import io.rateguard.budget.Acquisition;
 import io.rateguard.budget.Budget;
+import io.rateguard.budget.BudgetUnavailableException;
 import org.apache.jmeter.samplers.Sampler;
 import org.apache.jmeter.testbeans.TestBean;
 import org.apache.jmeter.testelement.AbstractTestElement;
@@ -31,7 +32,13 @@ public class RateGuardTimer extends AbstractTestElement implements Timer, TestBe
             TestStopper.stopBecause(e.getMessage());
             return 0;
         }
-        Acquisition acquired = budget.acquire(JMeterWaitGuard.forCurrentThread());
+        Acquisition acquired;
+        try {
+            acquired = budget.acquire(JMeterWaitGuard.forCurrentThread());
+        } catch (BudgetUnavailableException e) {
+            TestStopper.stopBecause("RateGuard Timer '" + getName() + "': " + e.getMessage() + ".");
+            return 0;
+        }
         SampleFigures.publish(acquired.waitedMillis(), acquired.pausedMillis(), 0);
         JMeterContext ctx = JMeterContextService.getContext();
         if (!acquired.granted()) {

@@ -32,6 +32,7 @@ public final class GenesysSimulator implements AutoCloseable {
             "  --retry-after S          Retry-After in --always-429 mode (default 60)",
             "  --omit-retry-after       send 429s without a Retry-After header (older Genesys)",
             "  --legacy-body            send the pre-2021 429 body (code too.many.requests)",
+            "  --client-wide-limit      one limit for all tokens of the client (engines with own tokens share it)",
             "  --client-id X            OAuth client id (default " + SimulatorConfig.DEFAULT_CLIENT_ID + ")",
             "  --client-secret-env VAR  read the OAuth client secret from environment variable VAR",
             "  --token-ttl S            token lifetime in seconds (default 86400)",

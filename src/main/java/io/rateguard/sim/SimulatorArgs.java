@@ -36,6 +36,7 @@ final class SimulatorArgs {
                 case "--always-429" -> { noValue(name, inline); b.always429(true); always429 = true; }
                 case "--omit-retry-after" -> { noValue(name, inline); b.omitRetryAfter(true); }
                 case "--legacy-body" -> { noValue(name, inline); b.legacyBody(true); }
+                case "--client-wide-limit" -> { noValue(name, inline); b.clientWideLimit(true); }
                 default -> {
                     if (!isKnownValued(name)) {
                         throw unknown(name);

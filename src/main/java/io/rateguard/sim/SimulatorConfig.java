@@ -30,6 +30,7 @@ public final class SimulatorConfig {
     private final boolean omitRetryAfter;
     private final boolean legacyBody;
     private final int maxEvents;
+    private final boolean clientWideLimit;
     private final LongSupplier clock;
 
     private SimulatorConfig(Builder b) {
@@ -49,6 +50,7 @@ public final class SimulatorConfig {
         omitRetryAfter = b.omitRetryAfter;
         legacyBody = b.legacyBody;
         maxEvents = b.maxEvents;
+        clientWideLimit = b.clientWideLimit;
         clock = b.clock;
     }
 
@@ -90,6 +92,7 @@ public final class SimulatorConfig {
         b.omitRetryAfter = omitRetryAfter;
         b.legacyBody = legacyBody;
         b.maxEvents = maxEvents;
+        b.clientWideLimit = clientWideLimit;
         b.clock = clock;
         return b;
     }
@@ -110,6 +113,7 @@ public final class SimulatorConfig {
     public boolean omitRetryAfter() { return omitRetryAfter; }
     public boolean legacyBody() { return legacyBody; }
     public int maxEvents() { return maxEvents; }
+    public boolean clientWideLimit() { return clientWideLimit; }
     public LongSupplier clock() { return clock; }
 
     /** Never shows the secret: configs end up in logs. */
@@ -123,7 +127,7 @@ public final class SimulatorConfig {
                 + ", flows=" + flowCount + ", ivrs=" + ivrCount
                 + ", always429=" + always429 + (always429 ? " (Retry-After " + retryAfterSeconds + ")" : "")
                 + ", omitRetryAfter=" + omitRetryAfter + ", legacyBody=" + legacyBody
-                + ", maxEvents=" + maxEvents + "}";
+                + ", maxEvents=" + maxEvents + (clientWideLimit ? ", clientWideLimit" : "") + "}";
     }
 
     /** Mutable builder; {@link #build()} validates and names the bad field. */
@@ -144,6 +148,7 @@ public final class SimulatorConfig {
         private boolean omitRetryAfter = false;
         private boolean legacyBody = false;
         private int maxEvents = 2_000_000;
+        private boolean clientWideLimit = false;
         private LongSupplier clock = System::nanoTime;
 
         private Builder() {
@@ -196,6 +201,13 @@ public final class SimulatorConfig {
 
         /** Upper bound of recorded request events (default 2,000,000); later ones are only counted. */
         public Builder maxEvents(int v) { maxEvents = v; return this; }
+
+        /**
+         * One set of rate windows for every token of the client instead of one per token, like an
+         * organisation-wide limit: engines that each fetch their own token then share one limit
+         * (the distributed tests' server). Default false: per token, as documented by Genesys.
+         */
+        public Builder clientWideLimit(boolean v) { clientWideLimit = v; return this; }
 
         /** Monotonic nanosecond clock for windows, expiry and stats; tests inject a fake one. */
         public Builder clock(LongSupplier v) { clock = v; return this; }

@@ -14,10 +14,13 @@ final class TokenStore {
     private final AtomicInteger seq = new AtomicInteger();
     private final SimulatorConfig cfg;
     private final long originNanos;
+    /** The one quota of every token when the limit is client-wide, else null. */
+    private final TokenQuota clientQuota;
 
     TokenStore(SimulatorConfig cfg, long originNanos) {
         this.cfg = cfg;
         this.originNanos = originNanos;
+        this.clientQuota = cfg.clientWideLimit() ? TokenQuota.of(cfg, originNanos) : null;
     }
 
     AccessToken issue(long nowNanos) {
@@ -25,7 +28,8 @@ final class TokenStore {
         random.nextBytes(bytes);
         String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         AccessToken token = new AccessToken(value, seq.incrementAndGet(),
-                nowNanos + cfg.tokenTtlSeconds() * 1_000_000_000L, TokenQuota.of(cfg, originNanos));
+                nowNanos + cfg.tokenTtlSeconds() * 1_000_000_000L,
+                clientQuota != null ? clientQuota : TokenQuota.of(cfg, originNanos));
         tokens.put(value, token);
         return token;
     }
