@@ -15,17 +15,32 @@ import java.util.concurrent.atomic.LongAdder;
  * Each waiter reserves its token at once ({@code consumeIgnoringRateLimits}) and gets a deadline
  * on the virtual clock, then waits itself in slices of at most {@link #SLICE_NANOS}, re-reading
  * the timeline each time; so a pause decided by another thread while it waits holds it too.
+ * <p>
+ * A waiter that wakes late (a busy machine) would send late, and a late request pushed across a
+ * server's fixed-window boundary makes that window one over its limit: a 429 at the limit. So
+ * every grant is also checked against a log of the last grants on the real clock: never more in
+ * any period than the bucket itself allows (limit + burst - 1). On time, the log never delays
+ * anyone; after a late grant it delays the grant a window later by that lateness, not more.
  */
 public final class LocalBudget implements Budget {
 
     /** Longest single sleep: bounds how late a waiter notices Shutdown. */
     static final long SLICE_NANOS = 50_000_000L;
 
+    /** Largest grant log kept; a budget allowing more per period goes without the window check. */
+    static final int MAX_GRANT_LOG = 1 << 18;
+
+    private static final long NEVER = Long.MIN_VALUE;
+
     private final BudgetSpec spec;
     private final NanoClock clock;
     private final Sleeper sleeper;
     private final AtomicReference<PauseTimeline> timeline = new AtomicReference<>(PauseTimeline.NONE);
     private final Bucket bucket;
+    /** Real times of the latest grants, a ring; null when the budget is too large for one. */
+    private final long[] grantLog;
+    private final long periodNanos;
+    private int grantLogNext; // guarded by grantLog
 
     private final LongAdder granted = new LongAdder();
     private final LongAdder cancelled = new LongAdder();
@@ -45,6 +60,12 @@ public final class LocalBudget implements Budget {
                 .addLimit(bandwidth)
                 .withCustomTimePrecision(new VirtualTimeMeter())
                 .build();
+        this.periodNanos = spec.period().toNanos();
+        long perPeriod = spec.limit() + spec.burst() - 1;
+        this.grantLog = perPeriod <= MAX_GRANT_LOG ? new long[(int) perPeriod] : null;
+        if (grantLog != null) {
+            java.util.Arrays.fill(grantLog, NEVER);
+        }
     }
 
     public LocalBudget(BudgetSpec spec) {
@@ -69,7 +90,12 @@ public final class LocalBudget implements Budget {
             // a deadline already reached still waits out a pause in force
             long remaining = Math.max(0, deadline - current.virtual(now)) + current.remainingPause(now);
             if (remaining <= 0) {
-                return finish(true, started, now, pausedAtStart, current);
+                remaining = admitInWindow(now);
+            }
+            if (remaining <= 0) {
+                // virtual time runs only outside pauses: what it ran past the deadline is lateness
+                long late = Math.max(0, current.virtual(now) - deadline);
+                return finish(true, started, now, pausedAtStart, current, late);
             }
             if (!guard.keepWaiting()) {
                 return giveBack(started, now, pausedAtStart, current);
@@ -84,18 +110,38 @@ public final class LocalBudget implements Budget {
         }
     }
 
+    /**
+     * Logs a grant at {@code now} when the period before it holds fewer than the bucket allows;
+     * else returns how long until the oldest logged grant leaves the period.
+     */
+    private long admitInWindow(long now) {
+        if (grantLog == null) {
+            return 0;
+        }
+        synchronized (grantLog) {
+            long oldest = grantLog[grantLogNext];
+            if (oldest != NEVER && now - oldest < periodNanos) {
+                return oldest + periodNanos - now;
+            }
+            grantLog[grantLogNext] = now;
+            grantLogNext = grantLogNext + 1 == grantLog.length ? 0 : grantLogNext + 1;
+            return 0;
+        }
+    }
+
     private Acquisition giveBack(long started, long now, long pausedAtStart, PauseTimeline current) {
         // the reservation already counted against the bucket: return it so pacing stays true
         bucket.addTokens(1);
-        return finish(false, started, now, pausedAtStart, current);
+        return finish(false, started, now, pausedAtStart, current, 0);
     }
 
-    private Acquisition finish(boolean ok, long started, long now, long pausedAtStart, PauseTimeline current) {
+    private Acquisition finish(boolean ok, long started, long now, long pausedAtStart, PauseTimeline current,
+                               long lateNanos) {
         long waitedNanos = now - started;
         long pausedNanos = current.pausedTotal(now) - pausedAtStart;
         waited.add(waitedNanos);
         (ok ? granted : cancelled).increment();
-        return new Acquisition(ok, waitedNanos, pausedNanos);
+        return new Acquisition(ok, waitedNanos, pausedNanos, lateNanos);
     }
 
     @Override

@@ -49,6 +49,51 @@ class LocalBudgetTest {
     }
 
     @Test
+    void aLateGrantNeverPutsMoreThanTheLimitIntoAnyPeriod() {
+        // the first 50 ms slice towards the grant due at 900 ms overshoots by 150 ms (a busy machine): granted at 1000
+        Sleeper onceLate = nanos -> time.sleepNanos(time.millis() == 800 ? nanos + 150 * MS : nanos);
+        LocalBudget b = new LocalBudget(new BudgetSpec("b", 10, Duration.ofSeconds(1), 1, 1), time, onceLate);
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < 22; i++) {
+            assertTrue(b.acquire(WaitGuard.ALWAYS).granted());
+            times.add(time.millis());
+        }
+        // without the log the grant due at 1900 would go at 1900: 11 grants in [1000, 2000),
+        // one over a fixed window's limit; it waits until the late one at 1000 is a period old
+        assertEquals(List.of(0L, 100L, 200L, 300L, 400L, 500L, 600L, 700L, 800L, 1000L, 1000L, 1100L,
+                1200L, 1300L, 1400L, 1500L, 1600L, 1700L, 1800L, 2000L, 2000L, 2100L), times);
+        for (int i = 0; i + 10 < times.size(); i++) {
+            assertTrue(times.get(i + 10) - times.get(i) >= 1000, "11 grants within one second from " + times.get(i));
+        }
+    }
+
+    @Test
+    void onTimeGrantsAreNeverHeldByTheLog() {
+        LocalBudget b = budget(10, 1000, 3, 3);
+        List<Long> times = grantTimes(b, 25);
+        for (int i = 3; i < 25; i++) {
+            assertEquals((i - 2) * 100L, times.get(i), "grant " + i);
+        }
+    }
+
+    @Test
+    void lateWakeUpIsReportedAsLatenessButAPauseIsNot() {
+        // a sleeper that always oversleeps by 7 ms, as a loaded machine does
+        Sleeper overSleeping = nanos -> time.sleepNanos(nanos + 7 * MS);
+        LocalBudget b = new LocalBudget(new BudgetSpec("b", 10, Duration.ofSeconds(1), 1, 1), time, overSleeping);
+        assertEquals(0, b.acquire(WaitGuard.ALWAYS).lateNanos());
+        Acquisition second = b.acquire(WaitGuard.ALWAYS); // due at 100 ms
+        assertEquals(107, time.millis());
+        assertEquals(7 * MS, second.lateNanos());
+        assertEquals(time.millis() - 7, second.dueEpochMillis(time.millis()));
+
+        time.at(150, () -> b.pause(Duration.ofMillis(500)));
+        Acquisition held = b.acquire(WaitGuard.ALWAYS); // due at 200 ms, moved to 700 ms by the pause
+        assertTrue(held.pausedNanos() >= 500 * MS);
+        assertEquals(time.millis() - 700, held.lateNanos() / MS, "only the overshoot past the moved deadline is late");
+    }
+
+    @Test
     void pauseDecidedWhileWaitingHoldsTheWaiter() {
         LocalBudget b = budget(1, 1000, 1, 1);
         b.acquire(WaitGuard.ALWAYS); // t=0
