@@ -44,6 +44,11 @@ public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptib
 
     private static final WarnOnce MALFORMED_HINTS = new WarnOnce();
 
+    static {
+        // the plan loads this class before the test starts: the first 429 must not pay for class loading
+        SignalWarmUp.ensure();
+    }
+
     private transient HTTPAbstractImpl impl;
     private transient volatile boolean interrupted;
 
@@ -63,7 +68,7 @@ public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptib
         Acquisition first;
         try {
             first = PermitHandOff.take(this, settings.bucket())
-                    .orElseGet(() -> budget.acquire(guard(JMeterWaitGuard.forCurrentThread())));
+                    .orElseGet(() -> acquireFirst(budget));
         } catch (BudgetUnavailableException e) {
             // a shared budget's store is gone and the user chose to fail: the sample says why
             String message = "RateGuard HTTP Request '" + getName() + "': " + e.getMessage() + ".";
@@ -124,6 +129,15 @@ public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptib
             return only;
         }
         return AttemptResults.combine(getName(), attempts, failure);
+    }
+
+    /** The first permit when no RateGuard Timer took one for this sample. */
+    private Acquisition acquireFirst(Budget budget) {
+        Acquisition a = budget.acquire(guard(JMeterWaitGuard.forCurrentThread()));
+        if (a.granted()) {
+            SampleFigures.publishIntendedStart(a);
+        }
+        return a;
     }
 
     /** Null when the response is not rate limiting; reads the body only for 429/503. */
