@@ -5,6 +5,8 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -37,10 +39,10 @@ public final class LocalBudget implements Budget {
     private final Sleeper sleeper;
     private final AtomicReference<PauseTimeline> timeline = new AtomicReference<>(PauseTimeline.NONE);
     private final Bucket bucket;
-    /** Real times of the latest grants, a ring; null when the budget is too large for one. */
-    private final long[] grantLog;
+    /** Real times of the latest grants, a ring indexed by grant count; null when too large. */
+    private final AtomicLongArray grantLog;
+    private final AtomicLong grantCount = new AtomicLong();
     private final long periodNanos;
-    private int grantLogNext; // guarded by grantLog
 
     private final LongAdder granted = new LongAdder();
     private final LongAdder cancelled = new LongAdder();
@@ -62,9 +64,9 @@ public final class LocalBudget implements Budget {
                 .build();
         this.periodNanos = spec.period().toNanos();
         long perPeriod = spec.limit() + spec.burst() - 1;
-        this.grantLog = perPeriod <= MAX_GRANT_LOG ? new long[(int) perPeriod] : null;
-        if (grantLog != null) {
-            java.util.Arrays.fill(grantLog, NEVER);
+        this.grantLog = perPeriod <= MAX_GRANT_LOG ? new AtomicLongArray((int) perPeriod) : null;
+        for (int i = 0; grantLog != null && i < grantLog.length(); i++) {
+            grantLog.set(i, NEVER);
         }
     }
 
@@ -118,14 +120,19 @@ public final class LocalBudget implements Budget {
         if (grantLog == null) {
             return 0;
         }
-        synchronized (grantLog) {
-            long oldest = grantLog[grantLogNext];
+        // lock-free like the bucket: claim the next grant number, whose slot holds the grant a
+        // full log ago; the slot is written right after the claim, long before the log wraps
+        while (true) {
+            long n = grantCount.get();
+            int slot = (int) (n % grantLog.length());
+            long oldest = grantLog.get(slot);
             if (oldest != NEVER && now - oldest < periodNanos) {
                 return oldest + periodNanos - now;
             }
-            grantLog[grantLogNext] = now;
-            grantLogNext = grantLogNext + 1 == grantLog.length ? 0 : grantLogNext + 1;
-            return 0;
+            if (grantCount.compareAndSet(n, n + 1)) {
+                grantLog.set(slot, now);
+                return 0;
+            }
         }
     }
 

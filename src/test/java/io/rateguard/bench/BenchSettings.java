@@ -46,9 +46,10 @@ public record BenchSettings(int limitPerSecond, int windowSeconds, int requests,
                 Integer.parseInt(env.getOrDefault("BENCH_REQUESTS", "1000")),
                 Long.parseLong(env.getOrDefault("BENCH_SERVICE_MS", "5")),
                 Arrays.stream(env.getOrDefault("BENCH_THREADS", "10,100,1000").split(","))
-                        .map(String::strip).map(Integer::parseInt).toList(),
+                        .map(String::strip).filter(t -> !t.isEmpty()).map(Integer::parseInt).toList(),
+                // an empty list runs no JMeter variant (e.g. only the JMH benchmark)
                 Arrays.stream(env.getOrDefault("BENCH_VARIANTS", "ctt,ptt,tst,sdk,rateguard,rateguard-2x").split(","))
-                        .map(Variant::byId).toList(),
+                        .map(String::strip).filter(v -> !v.isEmpty()).map(Variant::byId).toList(),
                 projectDir.resolve("target/bench"),
                 projectDir.resolve("docs"),
                 !"false".equals(env.get("BENCH_JMH")));
