@@ -44,7 +44,7 @@ final class VariantRun {
                     .plan(plan)
                     .outputDir(dir)
                     .timeout(Duration.ofMinutes(3))
-                    .sampleVariables(SampleFigures.SAMPLE_VARIABLES)
+                    .sampleVariables(SampleFigures.SAMPLE_VARIABLES, SampleFigures.INTENDED_START)
                     .property("port", sim.port())
                     .environment(CLIENT_ID_ENV, server.clientId())
                     .environment(CLIENT_SECRET_ENV, server.clientSecret())
