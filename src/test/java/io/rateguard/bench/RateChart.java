@@ -56,6 +56,9 @@ final class RateChart {
                 maxRate = Math.max(maxRate, r.perSecond().stream().mapToLong(Long::longValue).max().orElse(0));
             }
         }
+        // an unpaced start (hundreds in one second) would flatten every other line: clip at 3 x L
+        // and print the clipped value at the top instead
+        maxRate = Math.min(maxRate, Math.round(limitPerSecond * 3));
         int y = TOP;
         for (Map.Entry<Integer, List<RunFigures>> panel : panels.entrySet()) {
             drawPanel(g, y, panel.getKey(), panel.getValue(), limitPerSecond, maxSeconds, niceCeiling(maxRate));
@@ -74,7 +77,7 @@ final class RateChart {
         int y0 = top + 20 + plotH;
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
         g.setColor(Color.BLACK);
-        g.drawString(threads + " threads", x0, top + 12);
+        g.drawString(threads + " threads: requests per second at the server", x0, top + 12);
 
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         FontMetrics fm = g.getFontMetrics();
@@ -98,7 +101,6 @@ final class RateChart {
         g.setColor(Color.BLACK);
         g.drawLine(x0, y0, x0 + plotW, y0);
         g.drawLine(x0, y0, x0, y0 - plotH);
-        g.drawString("requests/s at the server", x0 + 4, y0 - plotH - 4);
 
         int yl = y0 - (int) Math.round(limit * plotH / maxRate);
         g.setColor(Color.BLACK);
@@ -118,6 +120,11 @@ final class RateChart {
                 g.drawLine(xAt(k - 1, x0, plotW, maxSeconds), yAt(pts.get(k - 1), y0, plotH, maxRate),
                         xAt(k, x0, plotW, maxSeconds), yAt(pts.get(k), y0, plotH, maxRate));
             }
+            for (int k = 0; k < pts.size(); k++) {
+                if (pts.get(k) > maxRate) {
+                    g.drawString(Long.toString(pts.get(k)), xAt(k, x0, plotW, maxSeconds) + 4, y0 - plotH + 12 + 12 * i);
+                }
+            }
             if (pts.size() == 1) {
                 g.fillOval(xAt(0, x0, plotW, maxSeconds) - 3, yAt(pts.get(0), y0, plotH, maxRate) - 3, 6, 6);
             }
@@ -135,7 +142,7 @@ final class RateChart {
     }
 
     private static int yAt(long rate, int y0, int plotH, long maxRate) {
-        return y0 - (int) Math.round(rate * plotH / (double) maxRate);
+        return y0 - (int) Math.round(Math.min(rate, maxRate) * plotH / (double) maxRate);
     }
 
     /** 1, 2, 5 x 10^n at or above v. */
