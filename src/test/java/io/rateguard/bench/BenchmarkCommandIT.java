@@ -19,7 +19,8 @@ class BenchmarkCommandIT {
     @Test
     void theRunnerComparesRateGuardWithTheSdkBaselineAndWritesTableAndChart() throws Exception {
         Path out = JMeterHome.locate().projectDir().resolve("target/it/bench");
-        BenchSettings tiny = new BenchSettings(50, 1, 300, 5, List.of(10),
+        // L = 50/s in 2 s windows, 400 requests: 8 s a run, so at least two whole windows
+        BenchSettings tiny = new BenchSettings(50, 2, 400, 5, List.of(10),
                 List.of(Variant.SDK_RETRY, Variant.RATEGUARD), out.resolve("work"), out.resolve("docs"), false);
         Files.deleteIfExists(out.resolve("docs").resolve(BenchmarkCommand.DOC));
 
@@ -28,8 +29,8 @@ class BenchmarkCommandIT {
         assertEquals(2, o.runs().size());
         RunFigures sdk = o.runs().get(0);
         RunFigures rateGuard = o.runs().get(1);
-        assertEquals(300, sdk.logical(), "every logical sample of the SDK baseline is in the result file");
-        assertEquals(300, rateGuard.logical());
+        assertEquals(400, sdk.logical(), "every logical sample of the SDK baseline is in the result file");
+        assertEquals(400, rateGuard.logical());
         // unpaced threads meet the limit; the SDK-style retry then recovers the samples
         assertTrue(sdk.server429() > 0, "the unpaced baseline should have met 429s");
         assertEquals(0, rateGuard.server429(), "RateGuard at the limit");
@@ -39,7 +40,7 @@ class BenchmarkCommandIT {
         assertFalse(Double.isNaN(rateGuard.pacingErrorP99()), "RateGuard publishes its intended start per sample");
 
         String doc = Files.readString(o.doc());
-        assertTrue(doc.contains("| 10 | rateguard | 0 | 300 / 300 |"), doc);
+        assertTrue(doc.contains("| 10 | rateguard | 0 | 400 / 400 |"), doc);
         assertTrue(doc.contains("RateGuard at L, 10 threads: server 429s"), doc);
         byte[] png = Files.readAllBytes(o.chart());
         assertTrue(png.length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a PNG chart");
