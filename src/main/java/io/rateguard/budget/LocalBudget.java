@@ -46,6 +46,8 @@ public final class LocalBudget implements Budget {
     private final Bucket bucket;
     /** Real times of the latest grants, a ring indexed by grant count; null when too large. */
     private final AtomicLongArray grantLog;
+    /** The same ring for the moments those grants were sent ({@link #holdBeforeSending}). */
+    private final AtomicLongArray sendLog;
     private final AtomicLong grantCount = new AtomicLong();
     private final long logWindowNanos;
 
@@ -70,8 +72,10 @@ public final class LocalBudget implements Budget {
         this.logWindowNanos = spec.period().toNanos() + (long) (spec.period().toNanos() * WINDOW_GUARD);
         long perPeriod = spec.limit() + spec.burst() - 1;
         this.grantLog = perPeriod <= MAX_GRANT_LOG ? new AtomicLongArray((int) perPeriod) : null;
+        this.sendLog = grantLog == null ? null : new AtomicLongArray(grantLog.length());
         for (int i = 0; grantLog != null && i < grantLog.length(); i++) {
             grantLog.set(i, NEVER);
+            sendLog.set(i, NEVER);
         }
     }
 
@@ -96,13 +100,19 @@ public final class LocalBudget implements Budget {
             PauseTimeline current = timeline.get();
             // a deadline already reached still waits out a pause in force
             long remaining = Math.max(0, deadline - current.virtual(now)) + current.remainingPause(now);
+            long grantNumber = -1;
             if (remaining <= 0) {
-                remaining = admitInWindow(now);
+                long admitted = admitInWindow(now);
+                if (admitted >= 0) {
+                    grantNumber = admitted;
+                } else {
+                    remaining = -admitted;
+                }
             }
             if (remaining <= 0) {
                 // virtual time runs only outside pauses: what it ran past the deadline is lateness
                 long late = Math.max(0, current.virtual(now) - deadline);
-                return finish(true, started, now, pausedAtStart, current, late);
+                return finish(true, started, now, pausedAtStart, current, late, grantNumber);
             }
             if (!guard.keepWaiting()) {
                 return giveBack(started, now, pausedAtStart, current);
@@ -119,7 +129,8 @@ public final class LocalBudget implements Budget {
 
     /**
      * Logs a grant at {@code now} when the guarded period before it holds fewer than the bucket
-     * allows; else returns how long until the oldest logged grant leaves it.
+     * allows, and returns its number (0 and up; 0 as well when no log is kept); else returns
+     * minus the nanoseconds until the oldest logged grant leaves that period.
      */
     private long admitInWindow(long now) {
         if (grantLog == null) {
@@ -132,11 +143,46 @@ public final class LocalBudget implements Budget {
             int slot = (int) (n % grantLog.length());
             long oldest = grantLog.get(slot);
             if (oldest != NEVER && now - oldest < logWindowNanos) {
-                return oldest + logWindowNanos - now;
+                return -(oldest + logWindowNanos - now);
             }
             if (grantCount.compareAndSet(n, n + 1)) {
                 grantLog.set(slot, now);
-                return 0;
+                return n;
+            }
+        }
+    }
+
+    /**
+     * The grant log checked again with the moment of sending: a request sent late (after
+     * pre-processors, or a thread the machine did not run for a while) must not make one more than
+     * the budget allows in the guarded period since the request a log before it was sent.
+     */
+    @Override
+    public long holdBeforeSending(Acquisition granted, WaitGuard guard) {
+        long start = clock.nanoTime();
+        boolean logged = sendLog != null && granted.grantNumber() >= 0;
+        int slot = logged ? (int) (granted.grantNumber() % sendLog.length()) : -1;
+        while (true) {
+            long now = clock.nanoTime();
+            long remaining = timeline.get().remainingPause(now);
+            if (remaining <= 0 && logged) {
+                long older = sendLog.get(slot);
+                remaining = older == NEVER ? 0 : older + logWindowNanos - now;
+            }
+            if (remaining <= 0) {
+                if (logged) {
+                    sendLog.set(slot, now);
+                }
+                return now - start;
+            }
+            if (!guard.keepWaiting()) {
+                return -1;
+            }
+            try {
+                sleeper.sleepNanos(Math.min(remaining, SLICE_NANOS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
             }
         }
     }
@@ -144,16 +190,16 @@ public final class LocalBudget implements Budget {
     private Acquisition giveBack(long started, long now, long pausedAtStart, PauseTimeline current) {
         // the reservation already counted against the bucket: return it so pacing stays true
         bucket.addTokens(1);
-        return finish(false, started, now, pausedAtStart, current, 0);
+        return finish(false, started, now, pausedAtStart, current, 0, -1);
     }
 
     private Acquisition finish(boolean ok, long started, long now, long pausedAtStart, PauseTimeline current,
-                               long lateNanos) {
+                               long lateNanos, long grantNumber) {
         long waitedNanos = now - started;
         long pausedNanos = current.pausedTotal(now) - pausedAtStart;
         waited.add(waitedNanos);
         (ok ? granted : cancelled).increment();
-        return new Acquisition(ok, waitedNanos, pausedNanos, lateNanos);
+        return new Acquisition(ok, waitedNanos, pausedNanos, lateNanos, grantNumber);
     }
 
     @Override

@@ -77,7 +77,10 @@ public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptib
         }
         long throttleNanos = first.waitedNanos();
         long pauseNanos = first.pausedNanos();
-        long held = first.granted() ? holdForPause(budget) : -1;
+        // between the permit and here JMeter runs pre-processors, and a busy machine may not run
+        // this thread for a while: a pause decided meanwhile, or a send that comes too late for
+        // the server's window, holds the request here
+        long held = first.granted() ? budget.holdBeforeSending(first, guard(JMeterWaitGuard.beforeSending())) : -1;
         if (held < 0) {
             SampleFigures.publish(throttleNanos / 1_000_000, pauseNanos / 1_000_000, 0);
             return null; // Stop or Shutdown while waiting: nothing was sent, so there is no sample
@@ -132,30 +135,6 @@ public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptib
             return only;
         }
         return AttemptResults.combine(getName(), attempts, failure);
-    }
-
-    /**
-     * A permit granted just before another thread's 429 would still go out: between the timer
-     * and here JMeter runs pre-processors, and a busy machine may not run this thread for tens of
-     * milliseconds. So the pause holds it too. Returns the nanoseconds held, -1 when the test
-     * stopped meanwhile (nothing sent).
-     */
-    private long holdForPause(Budget budget) {
-        long start = System.nanoTime();
-        WaitGuard keepWaiting = guard(JMeterWaitGuard.beforeSending());
-        long remaining;
-        while ((remaining = budget.remainingPauseNanos()) > 0) {
-            if (!keepWaiting.keepWaiting()) {
-                return -1;
-            }
-            try {
-                Thread.sleep(Math.max(1, Math.min(remaining, 50_000_000L) / 1_000_000L));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return -1;
-            }
-        }
-        return System.nanoTime() - start;
     }
 
     /** The first permit when no RateGuard Timer took one for this sample. */

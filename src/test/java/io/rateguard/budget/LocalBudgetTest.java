@@ -68,6 +68,38 @@ class LocalBudgetTest {
     }
 
     @Test
+    void aRequestSentLateHoldsTheRequestALogLaterUntilTheServersWindowHasRoom() {
+        LocalBudget b = budget(10, 1000, 1, 1);
+        List<Long> sends = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Acquisition granted = b.acquire(WaitGuard.ALWAYS);
+            if (i == 9) {
+                time.advanceMillis(150); // granted at 900, but its thread only sends at 1050
+            }
+            assertTrue(b.holdBeforeSending(granted, WaitGuard.ALWAYS) >= 0);
+            sends.add(time.millis());
+        }
+        assertEquals(1050, sends.get(9));
+        // granted at 1910 (the grant log), held until the late send at 1050 is 1.01 s old
+        assertEquals(2060, sends.get(19));
+        for (int i = 0; i + 10 < sends.size(); i++) {
+            assertTrue(sends.get(i + 10) - sends.get(i) >= 1010, "11 sends within 1.01 s from " + sends.get(i));
+        }
+    }
+
+    @Test
+    void holdingBeforeSendingWaitsOutAPauseAndStopsWhenTheGuardSaysSo() {
+        LocalBudget b = budget(10, 1000, 1, 1);
+        Acquisition granted = b.acquire(WaitGuard.ALWAYS);
+        b.pause(Duration.ofMillis(300)); // another thread's 429 after this permit was granted
+        assertEquals(300 * MS, b.holdBeforeSending(granted, WaitGuard.ALWAYS));
+        Acquisition next = b.acquire(WaitGuard.ALWAYS);
+        b.pause(Duration.ofSeconds(5));
+        AtomicInteger checks = new AtomicInteger();
+        assertEquals(-1, b.holdBeforeSending(next, () -> checks.incrementAndGet() < 2), "stopped: nothing may be sent");
+    }
+
+    @Test
     void onTimeGrantsAreHeldOnlyByTheOnePercentGuard() {
         LocalBudget b = budget(10, 1000, 1, 1);
         List<Long> times = grantTimes(b, 31);
