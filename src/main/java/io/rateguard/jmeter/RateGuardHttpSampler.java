@@ -120,7 +120,14 @@ public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptib
             throttleNanos += next.waitedNanos();
             pauseNanos += next.pausedNanos();
             waitedForRetries = waitedForRetries.plusNanos(next.waitedNanos());
-            if (!next.granted()) {
+            // the retry goes through the same send-time check, so the send log stays true
+            long heldNext = next.granted() ? budget.holdBeforeSending(next, guard(JMeterWaitGuard.duringSample())) : -1;
+            if (heldNext > 0) {
+                throttleNanos += heldNext;
+                pauseNanos += heldNext;
+                waitedForRetries = waitedForRetries.plusNanos(heldNext);
+            }
+            if (heldNext < 0) {
                 failure = "RateGuard: gave up after " + RetryPolicy.attempts(attempts.size()) + ": " + verdict.reason()
                         + "; " + (interrupted ? "the test was stopped" : jmeter.whyStopped()) + " during the wait to retry";
                 break;
