@@ -80,7 +80,7 @@ public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptib
         // between the permit and here JMeter runs pre-processors, and a busy machine may not run
         // this thread for a while: a pause decided meanwhile, or a send that comes too late for
         // the server's window, holds the request here
-        long held = first.granted() ? budget.holdBeforeSending(first, guard(JMeterWaitGuard.beforeSending())) : -1;
+        long held = first.granted() ? budget.holdBeforeSending(first, guard(JMeterWaitGuard.forCurrentThread())) : -1;
         if (held < 0) {
             SampleFigures.publish(throttleNanos / 1_000_000, pauseNanos / 1_000_000, 0);
             return null; // Stop or Shutdown while waiting: nothing was sent, so there is no sample
@@ -121,7 +121,7 @@ public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptib
             pauseNanos += next.pausedNanos();
             waitedForRetries = waitedForRetries.plusNanos(next.waitedNanos());
             // the retry goes through the same send-time check, so the send log stays true
-            long heldNext = next.granted() ? budget.holdBeforeSending(next, guard(JMeterWaitGuard.duringSample())) : -1;
+            long heldNext = next.granted() ? budget.holdBeforeSending(next, guard(jmeter)) : -1;
             if (heldNext > 0) {
                 throttleNanos += heldNext;
                 pauseNanos += heldNext;
