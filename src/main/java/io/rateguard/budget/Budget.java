@@ -26,6 +26,30 @@ public interface Budget {
      */
     void pause(Duration wait);
 
+    /**
+     * Right before a granted request goes out: waits while a pause is in force (a 429 another
+     * thread saw after this permit was granted) and, where the budget keeps a log, while sending
+     * now would put more into one period than the budget allows (the request comes late, after
+     * the pre-processors or a descheduled thread). Returns the nanoseconds waited, or -1 when the
+     * guard said stop or the thread was interrupted (flag set again): then nothing may be sent.
+     */
+    default long holdBeforeSending(Acquisition granted, WaitGuard guard) {
+        long start = System.nanoTime();
+        long remaining;
+        while ((remaining = remainingPauseNanos()) > 0) {
+            if (!guard.keepWaiting()) {
+                return -1;
+            }
+            try {
+                Thread.sleep(Math.max(1, Math.min(remaining, 50_000_000L) / 1_000_000L));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
+            }
+        }
+        return System.nanoTime() - start;
+    }
+
     /** Real nanoseconds until the current pause ends, 0 when none. */
     long remainingPauseNanos();
 

@@ -44,6 +44,11 @@ public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptib
 
     private static final WarnOnce MALFORMED_HINTS = new WarnOnce();
 
+    static {
+        // the plan loads this class before the test starts: the first 429 must not pay for class loading
+        SignalWarmUp.ensure();
+    }
+
     private transient HTTPAbstractImpl impl;
     private transient volatile boolean interrupted;
 
@@ -63,7 +68,7 @@ public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptib
         Acquisition first;
         try {
             first = PermitHandOff.take(this, settings.bucket())
-                    .orElseGet(() -> budget.acquire(guard(JMeterWaitGuard.forCurrentThread())));
+                    .orElseGet(() -> acquireFirst(budget));
         } catch (BudgetUnavailableException e) {
             // a shared budget's store is gone and the user chose to fail: the sample says why
             String message = "RateGuard HTTP Request '" + getName() + "': " + e.getMessage() + ".";
@@ -72,10 +77,16 @@ public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptib
         }
         long throttleNanos = first.waitedNanos();
         long pauseNanos = first.pausedNanos();
-        if (!first.granted()) {
+        // between the permit and here JMeter runs pre-processors, and a busy machine may not run
+        // this thread for a while: a pause decided meanwhile, or a send that comes too late for
+        // the server's window, holds the request here
+        long held = first.granted() ? budget.holdBeforeSending(first, guard(JMeterWaitGuard.forCurrentThread())) : -1;
+        if (held < 0) {
             SampleFigures.publish(throttleNanos / 1_000_000, pauseNanos / 1_000_000, 0);
             return null; // Stop or Shutdown while waiting: nothing was sent, so there is no sample
         }
+        throttleNanos += held;
+        pauseNanos += held;
         List<HTTPSampleResult> attempts = new ArrayList<>(2);
         String failure = null;
         Duration waitedForRetries = Duration.ZERO;
@@ -109,7 +120,14 @@ public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptib
             throttleNanos += next.waitedNanos();
             pauseNanos += next.pausedNanos();
             waitedForRetries = waitedForRetries.plusNanos(next.waitedNanos());
-            if (!next.granted()) {
+            // the retry goes through the same send-time check, so the send log stays true
+            long heldNext = next.granted() ? budget.holdBeforeSending(next, guard(jmeter)) : -1;
+            if (heldNext > 0) {
+                throttleNanos += heldNext;
+                pauseNanos += heldNext;
+                waitedForRetries = waitedForRetries.plusNanos(heldNext);
+            }
+            if (heldNext < 0) {
                 failure = "RateGuard: gave up after " + RetryPolicy.attempts(attempts.size()) + ": " + verdict.reason()
                         + "; " + (interrupted ? "the test was stopped" : jmeter.whyStopped()) + " during the wait to retry";
                 break;
@@ -124,6 +142,15 @@ public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptib
             return only;
         }
         return AttemptResults.combine(getName(), attempts, failure);
+    }
+
+    /** The first permit when no RateGuard Timer took one for this sample. */
+    private Acquisition acquireFirst(Budget budget) {
+        Acquisition a = budget.acquire(guard(JMeterWaitGuard.forCurrentThread()));
+        if (a.granted()) {
+            SampleFigures.publishIntendedStart(a);
+        }
+        return a;
     }
 
     /** Null when the response is not rate limiting; reads the body only for 429/503. */

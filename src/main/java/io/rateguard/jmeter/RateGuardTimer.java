@@ -49,6 +49,7 @@ public class RateGuardTimer extends AbstractTestElement implements Timer, TestBe
             }
             return 0;
         }
+        SampleFigures.publishIntendedStart(acquired);
         Sampler sampler = ctx.getCurrentSampler();
         if (sampler != null) {
             PermitHandOff.handTo(sampler, bucket, acquired);

@@ -1,5 +1,6 @@
 package io.rateguard.jmeter;
 
+import io.rateguard.budget.Acquisition;
 import org.apache.jmeter.threads.JMeterContextService;
 import org.apache.jmeter.threads.JMeterVariables;
 
@@ -16,6 +17,13 @@ public final class SampleFigures {
     /** Attempts after the first one. */
     public static final String RETRIES = "rateguard_retries";
 
+    /**
+     * When the budget had this sample's first permit due, epoch ms: the sample's start minus this
+     * is the pacing error, and its end minus this the latency free of coordinated omission.
+     * Not in {@link #SAMPLE_VARIABLES}: a benchmark's figure, add it to sample_variables to see it.
+     */
+    public static final String INTENDED_START = "rateguard_intended_start";
+
     /** The line to put in user.properties (or pass with -J) so the figures reach the result file. */
     public static final String SAMPLE_VARIABLES = THROTTLE_MS + "," + PAUSE_MS + "," + RETRIES;
 
@@ -30,5 +38,13 @@ public final class SampleFigures {
         vars.put(THROTTLE_MS, Long.toString(throttleMillis));
         vars.put(PAUSE_MS, Long.toString(pauseMillis));
         vars.put(RETRIES, Integer.toString(retries));
+    }
+
+    /** Call right after a permit is granted, so "now" is the grant time. */
+    static void publishIntendedStart(Acquisition granted) {
+        JMeterVariables vars = JMeterContextService.getContext().getVariables();
+        if (vars != null) {
+            vars.put(INTENDED_START, Long.toString(granted.dueEpochMillis(System.currentTimeMillis())));
+        }
     }
 }

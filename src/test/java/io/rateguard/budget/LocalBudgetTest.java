@@ -49,6 +49,88 @@ class LocalBudgetTest {
     }
 
     @Test
+    void aLateGrantNeverPutsMoreThanTheLimitIntoAnyPeriod() {
+        // the first 50 ms slice towards the grant due at 900 ms overshoots by 150 ms (a busy machine): granted at 1000
+        Sleeper onceLate = nanos -> time.sleepNanos(time.millis() == 800 ? nanos + 150 * MS : nanos);
+        LocalBudget b = new LocalBudget(new BudgetSpec("b", 10, Duration.ofSeconds(1), 1, 1), time, onceLate);
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < 22; i++) {
+            assertTrue(b.acquire(WaitGuard.ALWAYS).granted());
+            times.add(time.millis());
+        }
+        assertEquals(1000, times.get(9), "the late grant");
+        // the grant due at 1900 would make 11 in [1000, 2000), one over a fixed window's limit:
+        // it waits until the late one is a period (plus the 1% guard) old
+        assertEquals(2010, times.get(19));
+        for (int i = 0; i + 10 < times.size(); i++) {
+            assertTrue(times.get(i + 10) - times.get(i) >= 1010, "11 grants within 1.01 s from " + times.get(i));
+        }
+    }
+
+    @Test
+    void aRequestSentLateHoldsTheRequestALogLaterUntilTheServersWindowHasRoom() {
+        LocalBudget b = budget(10, 1000, 1, 1);
+        List<Long> sends = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Acquisition granted = b.acquire(WaitGuard.ALWAYS);
+            if (i == 9) {
+                time.advanceMillis(150); // granted at 900, but its thread only sends at 1050
+            }
+            assertTrue(b.holdBeforeSending(granted, WaitGuard.ALWAYS) >= 0);
+            sends.add(time.millis());
+        }
+        assertEquals(1050, sends.get(9));
+        // granted at 1910 (the grant log), held until the late send at 1050 is 1.01 s old
+        assertEquals(2060, sends.get(19));
+        for (int i = 0; i + 10 < sends.size(); i++) {
+            assertTrue(sends.get(i + 10) - sends.get(i) >= 1010, "11 sends within 1.01 s from " + sends.get(i));
+        }
+    }
+
+    @Test
+    void holdingBeforeSendingWaitsOutAPauseAndStopsWhenTheGuardSaysSo() {
+        LocalBudget b = budget(10, 1000, 1, 1);
+        Acquisition granted = b.acquire(WaitGuard.ALWAYS);
+        b.pause(Duration.ofMillis(300)); // another thread's 429 after this permit was granted
+        assertEquals(300 * MS, b.holdBeforeSending(granted, WaitGuard.ALWAYS));
+        Acquisition next = b.acquire(WaitGuard.ALWAYS);
+        b.pause(Duration.ofSeconds(5));
+        AtomicInteger checks = new AtomicInteger();
+        assertEquals(-1, b.holdBeforeSending(next, () -> checks.incrementAndGet() < 2), "stopped: nothing may be sent");
+    }
+
+    @Test
+    void onTimeGrantsAreHeldOnlyByTheOnePercentGuard() {
+        LocalBudget b = budget(10, 1000, 1, 1);
+        List<Long> times = grantTimes(b, 31);
+        for (int i = 0; i < 10; i++) {
+            assertEquals(i * 100L, times.get(i), "grant " + i);
+        }
+        // from then on 10 grants per 1.01 s: the guard stretches each period by 10 ms, no more
+        assertEquals(1010, times.get(10));
+        assertEquals(1910, times.get(19));
+        assertEquals(2020, times.get(20));
+        assertEquals(3030, times.get(30));
+    }
+
+    @Test
+    void lateWakeUpIsReportedAsLatenessButAPauseIsNot() {
+        // a sleeper that always oversleeps by 7 ms, as a loaded machine does
+        Sleeper overSleeping = nanos -> time.sleepNanos(nanos + 7 * MS);
+        LocalBudget b = new LocalBudget(new BudgetSpec("b", 10, Duration.ofSeconds(1), 1, 1), time, overSleeping);
+        assertEquals(0, b.acquire(WaitGuard.ALWAYS).lateNanos());
+        Acquisition second = b.acquire(WaitGuard.ALWAYS); // due at 100 ms
+        assertEquals(107, time.millis());
+        assertEquals(7 * MS, second.lateNanos());
+        assertEquals(time.millis() - 7, second.dueEpochMillis(time.millis()));
+
+        time.at(150, () -> b.pause(Duration.ofMillis(500)));
+        Acquisition held = b.acquire(WaitGuard.ALWAYS); // due at 200 ms, moved to 700 ms by the pause
+        assertTrue(held.pausedNanos() >= 500 * MS);
+        assertEquals(time.millis() - 700, held.lateNanos() / MS, "only the overshoot past the moved deadline is late");
+    }
+
+    @Test
     void pauseDecidedWhileWaitingHoldsTheWaiter() {
         LocalBudget b = budget(1, 1000, 1, 1);
         b.acquire(WaitGuard.ALWAYS); // t=0
@@ -109,7 +191,7 @@ class LocalBudgetTest {
         LocalBudget b = budget(1, 60_000, 1, 1);
         b.acquire(WaitGuard.ALWAYS);
         b.acquire(WaitGuard.ALWAYS);
-        assertEquals(60_000, time.millis());
+        assertEquals(60_600, time.millis(), "due at 60 s, then the grant log's 1% guard");
         assertTrue(time.sleeps.stream().allMatch(s -> s <= LocalBudget.SLICE_NANOS), time.sleeps.toString());
     }
 
@@ -121,9 +203,9 @@ class LocalBudgetTest {
         Acquisition cancelled = b.acquire(() -> checks.incrementAndGet() < 3);
         assertFalse(cancelled.granted());
         assertEquals(100, time.millis(), "two 50 ms slices, then the guard said stop");
-        // the given-back permit is the next one: due at 1000 ms, not 2000 ms
+        // the given-back permit is the next one: due at 1000 ms (+ the grant log's 1% guard), not 2000 ms
         assertTrue(b.acquire(WaitGuard.ALWAYS).granted());
-        assertEquals(1000, time.millis());
+        assertEquals(1010, time.millis());
         assertEquals(1, b.stats().cancelled());
     }
 
