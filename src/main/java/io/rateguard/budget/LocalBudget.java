@@ -2,6 +2,8 @@ package io.rateguard.budget;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.TimeMeter;
 
 import java.time.Duration;
@@ -26,6 +28,9 @@ public final class LocalBudget implements Budget {
     private final Sleeper sleeper;
     private final AtomicReference<PauseTimeline> timeline = new AtomicReference<>(PauseTimeline.NONE);
     private final Bucket bucket;
+    private volatile double ratePerSecond;
+
+    private static final long RATE_SCALE_SECONDS = 1_000_000L;
 
     private final LongAdder granted = new LongAdder();
     private final LongAdder cancelled = new LongAdder();
@@ -45,6 +50,7 @@ public final class LocalBudget implements Budget {
                 .addLimit(bandwidth)
                 .withCustomTimePrecision(new VirtualTimeMeter())
                 .build();
+        this.ratePerSecond = spec.ratePerSecond();
     }
 
     public LocalBudget(BudgetSpec spec) {
@@ -127,6 +133,49 @@ public final class LocalBudget implements Budget {
         long now = clock.nanoTime();
         return new BudgetStats(granted.sum(), cancelled.sum(), pauses.sum(),
                 timeline.get().pausedTotal(now), waited.sum());
+    }
+
+    @Override
+    public long nanosUntilAvailable() {
+        long now = clock.nanoTime();
+        PauseTimeline current = timeline.get();
+        return bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill() + current.remainingPause(now);
+    }
+
+    @Override
+    public void giveBack() {
+        bucket.addTokens(1);
+    }
+
+    @Override
+    public double ratePerSecond() {
+        return ratePerSecond;
+    }
+
+    /**
+     * Paces at {@code perSecond} from now on. Tokens and debt are kept as they are, so threads
+     * already waiting keep their deadlines and the next reservations pay the debt at the new rate.
+     */
+    public void changeRate(double perSecond) {
+        if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
+            throw new IllegalArgumentException("bucket '" + spec.name() + "': rate must be positive, was " + perSecond);
+        }
+        bucket.replaceConfiguration(BucketConfiguration.builder().addLimit(bandwidth(perSecond)).build(),
+                TokensInheritanceStrategy.AS_IS);
+        ratePerSecond = perSecond;
+    }
+
+    /**
+     * A rate as a Bucket4j refill: Bucket4j counts whole tokens, so a fractional rate is spread
+     * over a long period (per million seconds), which keeps nanosecond spacing exact to 1e-6.
+     */
+    private Bandwidth bandwidth(double perSecond) {
+        long tokens = Math.max(1, Math.round(perSecond * RATE_SCALE_SECONDS));
+        return Bandwidth.builder()
+                .capacity(spec.burst())
+                .refillGreedy(tokens, Duration.ofSeconds(RATE_SCALE_SECONDS))
+                .initialTokens(0)
+                .build();
     }
 
     private long virtualNow() {

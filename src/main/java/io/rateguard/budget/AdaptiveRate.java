@@ -1,0 +1,156 @@
+package io.rateguard.budget;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Finds a sustainable rate when the server's limit is unknown: multiplicative decrease on a 429,
+ * additive increase while clear, and direct adoption of a limit the server announces. Pure and
+ * driven by the caller's nanosecond clock, so tests need no sleeps; thread-safe.
+ *
+ * <p>Plain AIMD keeps probing forever and so meets a 429 every cycle. This variant remembers
+ * what it learnt: the <em>floor</em> is the highest rate that stayed clear for a whole probe
+ * interval, the <em>ceiling</em> the lowest rate that met a 429. Without a ceiling it climbs by
+ * a fixed step; with one it probes halfway between floor and ceiling (the additive step halves
+ * each time); a 429 drops to the floor (or halves the rate when no floor is known yet). Once the
+ * ceiling is within {@link #CONVERGED_GAP} of the floor it settles a little below the floor and
+ * stops probing, so a converged run sends no more 429s.
+ *
+ * <p>A probe interval is two of the budget's periods: when the period is at least the server's
+ * window, a rate held that long covers at least one whole server window, so "clear" means clear.
+ * 429s within one period of a decrease are answers to requests sent at the old rate and are not
+ * counted again.
+ */
+public final class AdaptiveRate {
+
+    /** A 429 without a known floor halves the rate. */
+    static final double DECREASE_FACTOR = 0.5;
+    /** Ceiling within 4 % of the floor: the limit is found. */
+    static final double CONVERGED_GAP = 0.04;
+    /** The settled rate stays 2 % below the floor: sending jitter must not cross the limit. */
+    static final double SETTLE_MARGIN = 0.02;
+    /** Without a ceiling, each clear interval adds half the initial guess. */
+    static final double STEP_OF_INITIAL = 0.5;
+
+    private final double initial;
+    private final double min;
+    private final double max;
+    private final long periodNanos;
+
+    private double current;
+    private double floor;                       // 0: none known
+    private double ceiling = Double.POSITIVE_INFINITY;
+    private boolean settled;
+    private boolean announced;
+    private long lastChange;
+    private boolean decreased;
+    private long lastDecrease;
+
+    /**
+     * @param initialPerSecond the configured guess
+     * @param period           the budget's period: probes last two of them
+     * @param nowNanos         the caller's clock now
+     */
+    public AdaptiveRate(double initialPerSecond, Duration period, long nowNanos) {
+        if (!(initialPerSecond > 0) || Double.isInfinite(initialPerSecond)) {
+            throw new IllegalArgumentException("initial rate must be positive: " + initialPerSecond);
+        }
+        this.initial = initialPerSecond;
+        this.periodNanos = Math.max(1, period.toNanos());
+        // never below one request per period (the budget must keep probing), never absurdly high
+        this.min = Math.min(initialPerSecond, 1e9 / periodNanos);
+        this.max = initialPerSecond * 1000;
+        this.current = initialPerSecond;
+        this.lastChange = nowNanos;
+    }
+
+    public synchronized double ratePerSecond() {
+        return current;
+    }
+
+    /** True once the limit is found (or announced) and the rate no longer probes upward. */
+    public synchronized boolean isSettled() {
+        return settled;
+    }
+
+    /** A response was refused for rate (429, or 403 with remaining 0). */
+    public synchronized Optional<RateChange> onRateLimited(long now) {
+        if (announced || (decreased && now - lastDecrease < periodNanos)) {
+            return Optional.empty(); // the server's own number stands; or an echo of the last decrease
+        }
+        double from = current;
+        ceiling = Math.min(ceiling, current);
+        if (floor >= ceiling) {
+            // a rate believed clear met a 429 (the limit fell, or a window misled a probe)
+            floor = ceiling * (1 - 2 * CONVERGED_GAP);
+            settled = false;
+        }
+        String why;
+        if (settled || (floor > 0 && ceiling <= floor * (1 + CONVERGED_GAP))) {
+            settled = true;
+            current = floor * (1 - SETTLE_MARGIN);
+            why = "429 at " + fmt(from) + "/s; limit found between " + fmt(floor) + " and " + fmt(ceiling) + "/s";
+        } else if (floor > 0) {
+            current = floor;
+            why = "429 at " + fmt(from) + "/s; back to the highest clear rate";
+        } else {
+            current = from * DECREASE_FACTOR;
+            why = "429 at " + fmt(from) + "/s; halving";
+        }
+        current = clamp(current);
+        decreased = true;
+        lastDecrease = now;
+        lastChange = now;
+        return Optional.of(new RateChange(from, current, why));
+    }
+
+    /** A response that was not refused; raises the rate once it has held a whole probe interval. */
+    public synchronized Optional<RateChange> onClear(long now) {
+        if (announced || settled || now - lastChange < 2 * periodNanos) {
+            return Optional.empty();
+        }
+        double from = current;
+        floor = Math.max(floor, current);
+        lastChange = now;
+        if (ceiling <= floor * (1 + CONVERGED_GAP)) {
+            settled = true;
+            current = clamp(floor * (1 - SETTLE_MARGIN));
+            return Optional.of(new RateChange(from, current, "limit found between " + fmt(floor) + " and "
+                    + fmt(ceiling) + "/s"));
+        }
+        current = clamp(Double.isInfinite(ceiling) ? current + initial * STEP_OF_INITIAL : (floor + ceiling) / 2);
+        return current == from ? Optional.empty()
+                : Optional.of(new RateChange(from, current, "clear for " + fmtSeconds(2 * periodNanos) + "; probing"));
+    }
+
+    /** The server stated its limit: adopt it and stop guessing. */
+    public synchronized Optional<RateChange> onAnnounced(double perSecond, long now) {
+        if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
+            return Optional.empty();
+        }
+        double from = current;
+        boolean same = announced && Math.abs(perSecond - current) <= current * 0.005;
+        announced = true;
+        settled = true;
+        floor = perSecond;
+        ceiling = perSecond;
+        lastChange = now;
+        if (same) {
+            return Optional.empty();
+        }
+        current = perSecond; // the server's own number: no clamp to the guess's range
+        return Optional.of(new RateChange(from, current, "the server announced " + fmt(perSecond) + "/s"));
+    }
+
+    private double clamp(double rate) {
+        return Math.max(min, Math.min(max, rate));
+    }
+
+    private static String fmt(double rate) {
+        return String.format(java.util.Locale.ROOT, "%.3f", rate);
+    }
+
+    private static String fmtSeconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", nanos / 1e9);
+    }
+}
