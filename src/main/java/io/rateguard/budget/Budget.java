@@ -34,12 +34,19 @@ public interface Budget {
 
     /**
      * Nanoseconds until a permit taken now would be granted (pacing plus any pause), without
-     * taking it; used to acquire from several budgets without holding one while waiting on another.
+     * taking it; used to acquire from several budgets in a good order. A budget that cannot tell
+     * without a round trip (a shared Redis one) reports its pause only.
      */
-    long nanosUntilAvailable();
+    default long nanosUntilAvailable() {
+        return remainingPauseNanos();
+    }
 
-    /** Returns a granted permit that was not used to send (the request went no further). */
-    void giveBack();
+    /**
+     * Returns a granted permit that was not used to send (the request went no further). A budget
+     * that cannot take a permit back keeps it: the slot goes unused, which only sends less.
+     */
+    default void giveBack() {
+    }
 
     /** The rate this budget paces at now, requests per second (changes when adaptive). */
     default double ratePerSecond() {

@@ -9,7 +9,20 @@ public class RateGuardBucketBeanInfo extends BeanInfoSupport {
 
     public RateGuardBucketBeanInfo() {
         super(RateGuardBucket.class);
-        createPropertyGroup("budget", new String[] {"bucketName", "limit", "period", "burst", "initialTokens"});
+        createPropertyGroup("budget", new String[] {"bucketName", "preset", "limit", "period", "burst", "initialTokens"});
+        createPropertyGroup("routing", new String[] {"requestMatcher", "adaptive"});
+        PropertyDescriptor presets = property("preset");
+        presets.setValue(NOT_UNDEFINED, Boolean.TRUE);
+        presets.setValue(DEFAULT, BucketPreset.CUSTOM.label());
+        presets.setValue(NOT_EXPRESSION, Boolean.FALSE);
+        presets.setValue(NOT_OTHER, Boolean.FALSE); // a ${__P(...)} may choose the preset
+        presets.setValue(TAGS, BucketPreset.labels());
+        text("requestMatcher", "");
+        PropertyDescriptor adapts = property("adaptive");
+        adapts.setValue(NOT_UNDEFINED, Boolean.TRUE);
+        adapts.setValue(DEFAULT, "false");
+        adapts.setValue(NOT_OTHER, Boolean.FALSE);
+        adapts.setValue(TAGS, new String[] {"false", "true"});
         text("bucketName", RateGuardBucket.DEFAULT_NAME);
         text("limit", "300");
         text("period", "60");

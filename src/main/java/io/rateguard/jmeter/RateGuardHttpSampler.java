@@ -3,6 +3,8 @@ package io.rateguard.jmeter;
 import io.rateguard.budget.Acquisition;
 import io.rateguard.budget.Budget;
 import io.rateguard.budget.BudgetUnavailableException;
+import io.rateguard.budget.JointAcquisition;
+import io.rateguard.budget.NanoClock;
 import io.rateguard.budget.WaitGuard;
 import io.rateguard.retry.RetryDecision;
 import io.rateguard.retry.RetryPolicy;
@@ -27,9 +29,11 @@ import java.util.List;
 
 /**
  * JMeter's HTTP Request plus rate-limit handling. Each attempt is a full HTTP Request (defaults,
- * header, cookie, auth managers, redirects, embedded resources as usual). On 429 (and 503 when
- * enabled) it pauses the shared budget for the server's wait, so every thread holds, then retries
- * through the budget within the configured limits.
+ * header, cookie, auth managers, redirects, embedded resources as usual). It goes through every
+ * budget that applies to its method and path. On 429 (503 when enabled, 403 with a used-up quota)
+ * it pauses those budgets for the server's wait, so every thread holds, then retries through
+ * them within the configured limits. Any response whose headers say a quota is used up pauses
+ * them before the server has to refuse, and adaptive budgets learn from every answer.
  */
 public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptible, TestIterationListener {
 
@@ -51,19 +55,21 @@ public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptib
     public SampleResult sample() {
         interrupted = false;
         RateLimitSettings settings;
-        Budget budget;
+        RequestBudgets route;
         try {
             settings = RateLimitSettings.read(this);
-            budget = BudgetLookup.require("RateGuard HTTP Request", getName(), settings.bucket());
+            route = RequestBudgets.resolve("RateGuard HTTP Request", getName(), settings.bucket(), this);
         } catch (IllegalArgumentException | IllegalStateException e) {
             PermitHandOff.take(this, "");
             TestStopper.stopBecause(e.getMessage());
             return notSent(e.getMessage());
         }
+        List<Budget> budgets = route.budgets();
         Acquisition first;
         try {
-            first = PermitHandOff.take(this, settings.bucket())
-                    .orElseGet(() -> budget.acquire(guard(JMeterWaitGuard.forCurrentThread())));
+            first = PermitHandOff.take(this, route.key())
+                    .orElseGet(() -> JointAcquisition.acquire(budgets, guard(JMeterWaitGuard.forCurrentThread()),
+                            NanoClock.system()));
         } catch (BudgetUnavailableException e) {
             // a shared budget's store is gone and the user chose to fail: the sample says why
             String message = "RateGuard HTTP Request '" + getName() + "': " + e.getMessage() + ".";
@@ -83,13 +89,15 @@ public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptib
             HTTPSampleResult attempt = toHttpResult(super.sample());
             attempts.add(attempt);
             RateLimitVerdict verdict = verdictOf(attempt, settings);
-            if (verdict == null) {
+            if (verdict == null || !verdict.isRateLimited()) {
+                RateFeedback.answered(budgets, verdict);
                 break;
             }
-            RateLimitedAnswers.record(JMeterContextService.getTestStartTime(), settings.bucket());
             Duration wait = verdict.waitOr(settings.policy().defaultWait());
-            // the server's word holds every thread, even when this sample gives up
-            budget.pause(wait);
+            List<Budget> targets = RateFeedback.targetsOf(budgets, verdict);
+            targets.forEach(b -> RateLimitedAnswers.record(JMeterContextService.getTestStartTime(), b.name()));
+            // the server's word holds every thread of the budgets it concerns, even when this sample gives up
+            RateFeedback.rateLimited(targets, wait);
             RetryDecision decision = settings.policy().decide(attempts.size(), waitedForRetries, wait, verdict.reason());
             if (!decision.retry()) {
                 failure = "RateGuard: " + decision.failure();
@@ -100,7 +108,7 @@ public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptib
             JMeterWaitGuard jmeter = JMeterWaitGuard.forCurrentThread();
             Acquisition next;
             try {
-                next = budget.acquire(guard(jmeter));
+                next = JointAcquisition.acquire(budgets, guard(jmeter), NanoClock.system());
             } catch (BudgetUnavailableException e) {
                 failure = "RateGuard: gave up after " + RetryPolicy.attempts(attempts.size()) + ": " + e.getMessage();
                 TestStopper.stopBecause("RateGuard HTTP Request '" + getName() + "': " + e.getMessage() + ".");
@@ -126,7 +134,11 @@ public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptib
         return AttemptResults.combine(getName(), attempts, failure);
     }
 
-    /** Null when the response is not rate limiting; reads the body only for 429/503. */
+    /**
+     * What the response says about rate limits; null when it is not an HTTP response. Headers
+     * are read on every response (a used-up quota or an announced limit may come with a 200);
+     * the body only on the statuses that can be rate limiting.
+     */
     private RateLimitVerdict verdictOf(HTTPSampleResult attempt, RateLimitSettings settings) {
         int status;
         try {
@@ -134,12 +146,11 @@ public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptib
         } catch (NumberFormatException notHttp) {
             return null; // e.g. a connection error: JMeter's own result says what happened
         }
-        if (!settings.signals().isRateLimitStatus(status)) {
-            return null;
-        }
+        boolean mayBeRateLimit = settings.signals().isRateLimitStatus(status) || status == 403;
         RateLimitVerdict verdict = settings.signals().interpret(status,
-                ResponseHeaders.parse(attempt.getResponseHeaders()), attempt.getResponseDataAsString(), Instant.now());
-        verdict.malformedHint().ifPresent(MALFORMED_HINTS::warn);
+                ResponseHeaders.parse(attempt.getResponseHeaders()),
+                mayBeRateLimit ? attempt.getResponseDataAsString() : null, Instant.now());
+        verdict.malformedHints().forEach(MALFORMED_HINTS::warn);
         return verdict;
     }
 
