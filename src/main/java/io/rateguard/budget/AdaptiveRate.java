@@ -25,10 +25,10 @@ public final class AdaptiveRate {
 
     /** A 429 without a known floor halves the rate. */
     static final double DECREASE_FACTOR = 0.5;
-    /** Ceiling within 4 % of the floor: the limit is found. */
-    static final double CONVERGED_GAP = 0.04;
-    /** The settled rate stays 2 % below the floor: sending jitter must not cross the limit. */
-    static final double SETTLE_MARGIN = 0.02;
+    /** Ceiling within 3 % of the floor: the limit is found. */
+    static final double CONVERGED_GAP = 0.03;
+    /** The settled rate stays 1 % below the floor: sending jitter must not cross the limit. */
+    static final double SETTLE_MARGIN = 0.01;
     /** Without a ceiling, each clear interval adds half the initial guess. */
     static final double STEP_OF_INITIAL = 0.5;
 

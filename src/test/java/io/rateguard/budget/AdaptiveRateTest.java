@@ -65,9 +65,12 @@ class AdaptiveRateTest {
         RateChange settle = r.onRateLimited(12 * S).orElseThrow(); // ceiling 21.25 but gap > 4 %: back to 20
         assertFalse(r.isSettled(), settle.toString());
         r.onClear(14 * S);                // 20.625
-        RateChange last = r.onRateLimited(15 * S).orElseThrow();   // within 4 %
+        r.onRateLimited(15 * S);          // 3.1 %: one more probe
+        assertFalse(r.isSettled());
+        r.onClear(17 * S);                // 20.3125
+        RateChange last = r.onRateLimited(18 * S).orElseThrow();   // within 3 %
         assertTrue(r.isSettled());
-        assertEquals(20 * 0.98, last.toPerSecond(), 1e-9);
+        assertEquals(20 * 0.99, last.toPerSecond(), 1e-9);
         assertTrue(r.onClear(100 * S).isEmpty(), "a settled rate no longer probes");
     }
 
