@@ -18,11 +18,7 @@ public class RateGuardBucketBeanInfo extends BeanInfoSupport {
         presets.setValue(NOT_OTHER, Boolean.FALSE); // a ${__P(...)} may choose the preset
         presets.setValue(TAGS, BucketPreset.labels());
         text("requestMatcher", "");
-        PropertyDescriptor adapts = property("adaptive");
-        adapts.setValue(NOT_UNDEFINED, Boolean.TRUE);
-        adapts.setValue(DEFAULT, "false");
-        adapts.setValue(NOT_OTHER, Boolean.FALSE);
-        adapts.setValue(TAGS, new String[] {"false", "true"});
+        text("adaptive", "false"); // text, not a check box: ${__P(...)} must work here too
         text("bucketName", RateGuardBucket.DEFAULT_NAME);
         text("limit", "300");
         text("period", "60");

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -53,7 +55,10 @@ class AdaptiveRateIT {
                 last20.servedPerSecond() / LIMIT_PER_SECOND));
         System.out.println(s.format());
 
+        Duration settledAfter = settledAfter(run.jmeter().log());
+        System.out.println("  settled " + settledAfter.toMillis() / 1000.0 + " s after the test started");
         assertEquals(0, s.failedSamples(), () -> "failures: " + s.topFailures());
+        assertTrue(settledAfter.compareTo(Duration.ofMinutes(2)) <= 0, "settled after " + settledAfter);
         assertFalse(changes.isEmpty(), "the rate never changed");
         assertTrue(changes.stream().anyMatch(c -> c.contains("limit found")), "never settled: " + changes);
         assertEquals(0, last20.refused(), "429s after convergence: " + last20);
@@ -67,5 +72,25 @@ class AdaptiveRateIT {
                 .filter(l -> l.contains("RateGuard Bucket '") && l.contains("': rate "))
                 .map(l -> l.substring(l.indexOf("RateGuard Bucket '")))
                 .toList();
+    }
+
+    /** From the bucket's "ready" line to the "limit found" line, by jmeter.log's timestamps. */
+    static Duration settledAfter(Path jmeterLog) throws IOException {
+        LocalDateTime ready = null;
+        for (String line : Files.readAllLines(jmeterLog)) {
+            if (line.length() < 23) {
+                continue;
+            }
+            if (ready == null && line.contains("RateGuard Bucket 'RateGuard Bucket: client-credentials token' ready")) {
+                ready = timestamp(line);
+            } else if (ready != null && line.contains("limit found")) {
+                return Duration.between(ready, timestamp(line));
+            }
+        }
+        throw new AssertionError("no 'limit found' after the bucket was ready in " + jmeterLog);
+    }
+
+    private static LocalDateTime timestamp(String line) {
+        return LocalDateTime.parse(line.substring(0, 23), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS"));
     }
 }
