@@ -18,7 +18,8 @@ public class RateGuardBucketBeanInfo extends BeanInfoSupport {
         presets.setValue(NOT_OTHER, Boolean.FALSE); // a ${__P(...)} may choose the preset
         presets.setValue(TAGS, BucketPreset.labels());
         text("requestMatcher", "");
-        text("adaptive", "false"); // text, not a check box: ${__P(...)} must work here too
+        // text, not a check box: ${__P(...)} must work here too; "False" as JMeter's GUI writes it
+        text("adaptive", "False");
         text("bucketName", RateGuardBucket.DEFAULT_NAME);
         text("limit", "300");
         text("period", "60");
