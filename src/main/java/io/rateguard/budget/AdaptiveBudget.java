@@ -17,7 +17,7 @@ public final class AdaptiveBudget implements Budget {
     public AdaptiveBudget(BudgetSpec guess, NanoClock clock, Sleeper sleeper) {
         this.local = new LocalBudget(guess, clock, sleeper);
         this.clock = clock;
-        this.rate = new AdaptiveRate(guess.ratePerSecond(), guess.period(), clock.nanoTime());
+        this.rate = new AdaptiveRate(guess.ratePerSecond(), guess.period());
     }
 
     public AdaptiveBudget(BudgetSpec guess) {

@@ -18,6 +18,9 @@ import java.util.Optional;
  *
  * <p>A probe interval is two of the budget's periods: when the period is at least the server's
  * window, a rate held that long covers at least one whole server window, so "clear" means clear.
+ * It starts with the first answer after a change and needs answers for at least
+ * {@link #RATE_USED} of what the rate allows: a rate nobody used is not known to be clear.
+ * A 429 at a rate believed clear voids what was learnt and halves the rate.
  * 429s within one period of a decrease are answers to requests sent at the old rate and are not
  * counted again.
  */
@@ -42,16 +45,16 @@ public final class AdaptiveRate {
     private double ceiling = Double.POSITIVE_INFINITY;
     private boolean settled;
     private boolean announced;
-    private long lastChange;
+    private long clearSince;   // first clear answer since the last change
+    private long clearCount;   // clear answers since the last change
     private boolean decreased;
     private long lastDecrease;
 
     /**
      * @param initialPerSecond the configured guess
      * @param period           the budget's period: probes last two of them
-     * @param nowNanos         the caller's clock now
      */
-    public AdaptiveRate(double initialPerSecond, Duration period, long nowNanos) {
+    public AdaptiveRate(double initialPerSecond, Duration period) {
         if (!(initialPerSecond > 0) || Double.isInfinite(initialPerSecond)) {
             throw new IllegalArgumentException("initial rate must be positive: " + initialPerSecond);
         }
@@ -61,8 +64,10 @@ public final class AdaptiveRate {
         this.min = Math.min(initialPerSecond, 1e9 / periodNanos);
         this.max = initialPerSecond * 1000;
         this.current = initialPerSecond;
-        this.lastChange = nowNanos;
     }
+
+    /** Answers needed, as a share of what the rate allows in two periods, before it counts as clear. */
+    static final double RATE_USED = 0.8;
 
     public synchronized double ratePerSecond() {
         return current;
@@ -80,13 +85,16 @@ public final class AdaptiveRate {
         }
         double from = current;
         ceiling = Math.min(ceiling, current);
-        if (floor >= ceiling) {
-            // a rate believed clear met a 429 (the limit fell, or a window misled a probe)
-            floor = ceiling * (1 - 2 * CONVERGED_GAP);
-            settled = false;
-        }
         String why;
-        if (settled || (floor > 0 && ceiling <= floor * (1 + CONVERGED_GAP))) {
+        if (floor >= ceiling) {
+            // a rate believed clear met a 429: the limit fell, or the server counts differently
+            // than a probe suggested. What was learnt is void; start again from half.
+            floor = 0;
+            ceiling = current;
+            settled = false;
+            current = from * DECREASE_FACTOR;
+            why = "429 at " + fmt(from) + "/s, a rate that had been clear; halving and probing again";
+        } else if (settled || (floor > 0 && ceiling <= floor * (1 + CONVERGED_GAP))) {
             settled = true;
             current = floor * (1 - SETTLE_MARGIN);
             why = "429 at " + fmt(from) + "/s; limit found between " + fmt(floor) + " and " + fmt(ceiling) + "/s";
@@ -100,18 +108,26 @@ public final class AdaptiveRate {
         current = clamp(current);
         decreased = true;
         lastDecrease = now;
-        lastChange = now;
+        changed(now);
         return Optional.of(new RateChange(from, current, why));
     }
 
     /** A response that was not refused; raises the rate once it has held a whole probe interval. */
     public synchronized Optional<RateChange> onClear(long now) {
-        if (announced || settled || now - lastChange < 2 * periodNanos) {
+        if (announced || settled) {
+            return Optional.empty();
+        }
+        if (clearCount++ == 0) {
+            clearSince = now;
+        }
+        // the rate counts as clear only once traffic actually ran at it for two periods: time
+        // alone would call a rate clear that nobody used (JMeter still starting, too few threads)
+        if (now - clearSince < 2 * periodNanos || clearCount < RATE_USED * current * 2 * periodNanos / 1e9) {
             return Optional.empty();
         }
         double from = current;
         floor = Math.max(floor, current);
-        lastChange = now;
+        changed(now);
         if (ceiling <= floor * (1 + CONVERGED_GAP)) {
             settled = true;
             current = clamp(floor * (1 - SETTLE_MARGIN));
@@ -134,12 +150,16 @@ public final class AdaptiveRate {
         settled = true;
         floor = perSecond;
         ceiling = perSecond;
-        lastChange = now;
+        changed(now);
         if (same) {
             return Optional.empty();
         }
         current = perSecond; // the server's own number: no clamp to the guess's range
         return Optional.of(new RateChange(from, current, "the server announced " + fmt(perSecond) + "/s"));
+    }
+
+    private void changed(long now) {
+        clearCount = 0; // the next probe interval starts with the next clear answer
     }
 
     private double clamp(double rate) {
