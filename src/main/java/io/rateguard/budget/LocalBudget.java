@@ -153,15 +153,27 @@ public final class LocalBudget implements Budget {
     }
 
     /**
-     * Paces at {@code perSecond} from now on. Tokens and debt are kept as they are, so threads
-     * already waiting keep their deadlines and the next reservations pay the debt at the new rate.
+     * Paces at {@code perSecond} from now on. Threads already waiting keep their deadlines. The
+     * debt they represent was reserved at the old rate: kept as it is, a faster rate would repay
+     * it sooner than those threads are due, and new reservations would fall between theirs (an
+     * overshoot of debt x (1 - old/new) requests, measured as a 429 right after an increase).
+     * So on an increase the debt is scaled to the new rate and new reservations start when the
+     * old queue ends. On a decrease it is kept: the queue ends before the debt is repaid, a short
+     * gap that can only send less.
      */
-    public void changeRate(double perSecond) {
+    public synchronized void changeRate(double perSecond) {
         if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
             throw new IllegalArgumentException("bucket '" + spec.name() + "': rate must be positive, was " + perSecond);
         }
+        double old = ratePerSecond;
+        long available = bucket.getAvailableTokens();
         bucket.replaceConfiguration(BucketConfiguration.builder().addLimit(bandwidth(perSecond)).build(),
                 TokensInheritanceStrategy.AS_IS);
+        if (available < 0 && perSecond > old) {
+            long debt = -available;
+            long scaled = (long) Math.ceil(debt * perSecond / old);
+            bucket.consumeIgnoringRateLimits(scaled - debt);
+        }
         ratePerSecond = perSecond;
     }
 

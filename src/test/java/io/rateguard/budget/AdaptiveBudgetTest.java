@@ -61,4 +61,18 @@ class AdaptiveBudgetTest {
         assertTrue(b.learn(RateEvidence.RATE_LIMITED).isEmpty());
         assertEquals(10.0, b.ratePerSecond());
     }
+
+    @Test
+    void anIncreaseWhileThreadsWaitDoesNotSlipNewRequestsBetweenThem() {
+        LocalBudget b = new LocalBudget(BudgetSpec.paced("b", 10, Duration.ofSeconds(1)), time, time);
+        assertTrue(b.acquire(WaitGuard.ALWAYS).granted()); // t=0
+        // a second thread's permit is due at 100 ms; at 10 ms the rate doubles
+        time.at(10, () -> b.changeRate(20));
+        assertTrue(b.acquire(WaitGuard.ALWAYS).granted());
+        assertEquals(100, time.millis());
+        assertTrue(b.acquire(WaitGuard.ALWAYS).granted());
+        // the next slot follows the queue at the new spacing, not inside it
+        assertTrue(time.millis() >= 150, "granted at " + time.millis() + " ms");
+        assertTrue(time.millis() <= 200, "granted at " + time.millis() + " ms");
+    }
 }
