@@ -20,7 +20,7 @@ import java.util.Optional;
  * window, a rate held that long covers at least one whole server window, so "clear" means clear.
  * It starts with the first answer after a change and needs answers for at least
  * {@link #RATE_USED} of what the rate allows: a rate nobody used is not known to be clear.
- * A 429 at a rate believed clear voids what was learnt and halves the rate.
+ * A 429 at a rate believed clear moves the floor 6 % below that rate and the search goes on.
  * 429s within one period of a decrease are answers to requests sent at the old rate and are not
  * counted again.
  */
@@ -30,8 +30,12 @@ public final class AdaptiveRate {
     static final double DECREASE_FACTOR = 0.5;
     /** Ceiling within 3 % of the floor: the limit is found. */
     static final double CONVERGED_GAP = 0.03;
-    /** The settled rate stays 1 % below the floor: sending jitter must not cross the limit. */
-    static final double SETTLE_MARGIN = 0.01;
+    /**
+     * The settled rate stays 2 % below the floor: a probe can pass a rate a request above the
+     * limit, and sending jitter must not cross it. With the 3 % gap this keeps the settled rate
+     * between 0.95 and 1 x the limit.
+     */
+    static final double SETTLE_MARGIN = 0.02;
     /** Without a ceiling, each clear interval adds half the initial guess. */
     static final double STEP_OF_INITIAL = 0.5;
 
@@ -87,13 +91,13 @@ public final class AdaptiveRate {
         ceiling = Math.min(ceiling, current);
         String why;
         if (floor >= ceiling) {
-            // a rate believed clear met a 429: the limit fell, or the server counts differently
-            // than a probe suggested. What was learnt is void; start again from half.
-            floor = 0;
-            ceiling = current;
+            // A rate believed clear met a 429. A probe can pass a rate a request or two above the
+            // limit when the windows it spanned happened to align (and the limit may have been
+            // lowered): the floor is moved below this rate and the search goes on from there.
+            floor = ceiling * (1 - 2 * CONVERGED_GAP);
             settled = false;
-            current = from * DECREASE_FACTOR;
-            why = "429 at " + fmt(from) + "/s, a rate that had been clear; halving and probing again";
+            current = floor;
+            why = "429 at " + fmt(from) + "/s, a rate that had been clear; lowering the floor to " + fmt(floor) + "/s";
         } else if (settled || (floor > 0 && ceiling <= floor * (1 + CONVERGED_GAP))) {
             settled = true;
             current = floor * (1 - SETTLE_MARGIN);

@@ -102,7 +102,7 @@ class AdaptiveRateTest {
         assertEquals(20.3125, clearFor(r, 3).orElseThrow().toPerSecond());
         RateChange last = refusedAfter(r, 0.5).orElseThrow();   // within 3 %
         assertTrue(r.isSettled());
-        assertEquals(20 * 0.99, last.toPerSecond(), 1e-9);
+        assertEquals(20 * 0.98, last.toPerSecond(), 1e-9);
         assertTrue(clearFor(r, 100).isEmpty(), "a settled rate no longer probes");
     }
 
@@ -119,15 +119,15 @@ class AdaptiveRateTest {
     }
 
     @Test
-    void a429AtARateBelievedClearVoidsWhatWasLearntAndHalves() {
+    void a429AtARateBelievedClearLowersTheFloorAndTheSearchGoesOn() {
         AdaptiveRate r = new AdaptiveRate(20, Duration.ofSeconds(1));
         clearFor(r, 3);                   // floor 20 -> 30
         refusedAfter(r, 0.5);             // -> 20
         RateChange c = refusedAfter(r, 2).orElseThrow(); // 429 at the floor itself
-        assertEquals(10, c.toPerSecond(), c.toString());
+        assertEquals(18.8, c.toPerSecond(), 1e-9, c.toString());
         assertFalse(r.isSettled());
-        // probing starts again from there, below the new ceiling of 20
-        assertEquals(15, clearFor(r, 3).orElseThrow().toPerSecond());
+        // probing goes on between the new floor and the rate just refused
+        assertEquals(19.4, clearFor(r, 3).orElseThrow().toPerSecond(), 1e-9);
     }
 
     @Test
