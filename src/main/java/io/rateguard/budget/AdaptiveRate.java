@@ -21,8 +21,8 @@ import java.util.Optional;
  * It starts with the first answer after a change and needs answers for at least
  * {@link #RATE_USED} of what the rate allows: a rate nobody used is not known to be clear.
  * A 429 at a rate believed clear moves the floor 6 % below that rate and the search goes on.
- * 429s within one period of a decrease are answers to requests sent at the old rate and are not
- * counted again.
+ * 429s within one period of any decrease (a 429's, or settling's) answer requests sent at the
+ * old, higher rate and are not counted again.
  */
 public final class AdaptiveRate {
 
@@ -135,6 +135,10 @@ public final class AdaptiveRate {
         if (ceiling <= floor * (1 + CONVERGED_GAP)) {
             settled = true;
             current = clamp(floor * (1 - SETTLE_MARGIN));
+            // settling lowers the rate: a 429 in the next period answers the window sent at the
+            // probe's rate, not the settled one
+            decreased = true;
+            lastDecrease = now;
             return Optional.of(new RateChange(from, current, "limit found between " + fmt(floor) + " and "
                     + fmt(ceiling) + "/s"));
         }

@@ -107,6 +107,29 @@ class AdaptiveRateTest {
     }
 
     @Test
+    void a429RightAfterSettlingBelongsToTheProbeNotToTheSettledRate() {
+        AdaptiveRate r = new AdaptiveRate(20, Duration.ofSeconds(1));
+        clearFor(r, 3);                   // floor 20 -> 30
+        refusedAfter(r, 0.5);             // ceiling 30 -> 20
+        clearFor(r, 3);                   // 25
+        refusedAfter(r, 0.5);             // ceiling 25 -> 20
+        clearFor(r, 3);                   // 22.5
+        refusedAfter(r, 0.5);             // ceiling 22.5 -> 20
+        clearFor(r, 3);                   // 21.25
+        refusedAfter(r, 0.5);             // -> 20
+        clearFor(r, 3);                   // 20.625
+        refusedAfter(r, 0.5);             // -> 20
+        assertEquals(20.3125, clearFor(r, 3).orElseThrow().toPerSecond());
+        // 20.3125 clear: the floor is within 3 % of the ceiling 20.625, it settles below
+        RateChange settle = clearFor(r, 3).orElse(null);
+        assertTrue(r.isSettled(), String.valueOf(settle));
+        double settled = r.ratePerSecond();
+        assertTrue(refusedAfter(r, 0.5).isEmpty(), "an echo of the window sent at the probe's rate");
+        assertEquals(settled, r.ratePerSecond());
+        assertTrue(refusedAfter(r, 1).isPresent(), "a 429 a period later is about the settled rate");
+    }
+
+    @Test
     void anAnnouncedLimitIsAdoptedAndLoggedOnce() {
         AdaptiveRate r = new AdaptiveRate(5, Duration.ofSeconds(60));
         assertEquals(5.0, r.onAnnounced(5.0, S).orElseThrow().toPerSecond());
