@@ -1,6 +1,7 @@
 package io.rateguard.budget;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A named request budget shared by every thread that sends through it.
@@ -54,4 +55,33 @@ public interface Budget {
     long remainingPauseNanos();
 
     BudgetStats stats();
+
+    /**
+     * Nanoseconds until a permit taken now would be granted (pacing plus any pause), without
+     * taking it; used to acquire from several budgets in a good order. A budget that cannot tell
+     * without a round trip (a shared Redis one) reports its pause only.
+     */
+    default long nanosUntilAvailable() {
+        return remainingPauseNanos();
+    }
+
+    /**
+     * Returns a granted permit that was not used to send (the request went no further). A budget
+     * that cannot take a permit back keeps it: the slot goes unused, which only sends less.
+     */
+    default void giveBack() {
+    }
+
+    /** The rate this budget paces at now, requests per second (changes when adaptive). */
+    default double ratePerSecond() {
+        return spec().ratePerSecond();
+    }
+
+    /**
+     * What a response taught about the server's limit. A fixed budget ignores it; an adaptive one
+     * may change its rate and says how, for a log line.
+     */
+    default Optional<RateChange> learn(RateEvidence evidence) {
+        return Optional.empty();
+    }
 }

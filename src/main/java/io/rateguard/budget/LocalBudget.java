@@ -2,6 +2,8 @@ package io.rateguard.budget;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.TimeMeter;
 
 import java.time.Duration;
@@ -49,7 +51,15 @@ public final class LocalBudget implements Budget {
     /** The same ring for the moments those grants were sent ({@link #holdBeforeSending}). */
     private final AtomicLongArray sendLog;
     private final AtomicLong grantCount = new AtomicLong();
-    private final long logWindowNanos;
+    /**
+     * The span in which the log may hold its length of grants: the period (plus the guard) at
+     * the spec's rate; an adaptive rate change rescales it, so the log always checks the rate in
+     * force rather than capping a rising one at its starting guess.
+     */
+    private volatile long logWindowNanos;
+    private volatile double ratePerSecond;
+
+    private static final long RATE_SCALE_SECONDS = 1_000_000L;
 
     private final LongAdder granted = new LongAdder();
     private final LongAdder cancelled = new LongAdder();
@@ -77,6 +87,7 @@ public final class LocalBudget implements Budget {
             grantLog.set(i, NEVER);
             sendLog.set(i, NEVER);
         }
+        this.ratePerSecond = spec.ratePerSecond();
     }
 
     public LocalBudget(BudgetSpec spec) {
@@ -231,6 +242,66 @@ public final class LocalBudget implements Budget {
         long now = clock.nanoTime();
         return new BudgetStats(granted.sum(), cancelled.sum(), pauses.sum(),
                 timeline.get().pausedTotal(now), waited.sum());
+    }
+
+    @Override
+    public long nanosUntilAvailable() {
+        long now = clock.nanoTime();
+        PauseTimeline current = timeline.get();
+        return bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill() + current.remainingPause(now);
+    }
+
+    @Override
+    public void giveBack() {
+        bucket.addTokens(1);
+    }
+
+    @Override
+    public double ratePerSecond() {
+        return ratePerSecond;
+    }
+
+    /**
+     * Paces at {@code perSecond} from now on. Threads already waiting keep their deadlines. The
+     * debt they represent was reserved at the old rate: kept as it is, a faster rate would repay
+     * it sooner than those threads are due, and new reservations would fall between theirs (an
+     * overshoot of debt x (1 - old/new) requests, measured as a 429 right after an increase).
+     * So on an increase the debt is scaled to the new rate and new reservations start when the
+     * old queue ends. On a decrease it is kept: the queue ends before the debt is repaid, a short
+     * gap that can only send less.
+     */
+    public synchronized void changeRate(double perSecond) {
+        if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
+            throw new IllegalArgumentException("bucket '" + spec.name() + "': rate must be positive, was " + perSecond);
+        }
+        double old = ratePerSecond;
+        long available = bucket.getAvailableTokens();
+        bucket.replaceConfiguration(BucketConfiguration.builder().addLimit(bandwidth(perSecond)).build(),
+                TokensInheritanceStrategy.AS_IS);
+        if (available < 0 && perSecond > old) {
+            long debt = -available;
+            long scaled = (long) Math.ceil(debt * perSecond / old);
+            bucket.consumeIgnoringRateLimits(scaled - debt);
+        }
+        ratePerSecond = perSecond;
+        if (grantLog != null) {
+            // the log's length of grants, spread at the new rate, plus the same guard
+            double seconds = grantLog.length() / perSecond;
+            logWindowNanos = (long) Math.min(Long.MAX_VALUE / 4.0, seconds * 1e9 * (1 + WINDOW_GUARD));
+        }
+    }
+
+    /**
+     * A rate as a Bucket4j refill: Bucket4j counts whole tokens, so a fractional rate is spread
+     * over a long period (per million seconds), which keeps nanosecond spacing exact to 1e-6.
+     */
+    private Bandwidth bandwidth(double perSecond) {
+        long tokens = Math.max(1, Math.round(perSecond * RATE_SCALE_SECONDS));
+        return Bandwidth.builder()
+                .capacity(spec.burst())
+                .refillGreedy(tokens, Duration.ofSeconds(RATE_SCALE_SECONDS))
+                .initialTokens(0)
+                .build();
     }
 
     private long virtualNow() {

@@ -97,7 +97,7 @@ final class ProgressLog {
 
     private double limit(String name) {
         Budget b = BudgetRegistry.shared().budgets(runId).get(name);
-        return b == null ? 0 : b.spec().ratePerSecond();
+        return b == null ? 0 : b.ratePerSecond(); // an adaptive bucket's current rate
     }
 
     private static void print(String line) {

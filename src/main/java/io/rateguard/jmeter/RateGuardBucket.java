@@ -9,6 +9,8 @@ import io.rateguard.budget.redis.RedisSettings;
 import org.apache.jmeter.gui.GuiPackage;
 import org.apache.jmeter.services.FileServer;
 import io.rateguard.budget.BudgetSpec;
+import io.rateguard.routing.RequestMatcher;
+import io.rateguard.routing.RouteTable;
 import io.rateguard.signals.RateLimitSignals;
 import org.apache.jmeter.config.ConfigTestElement;
 import org.apache.jmeter.engine.util.NoConfigMerge;
@@ -47,30 +49,53 @@ public class RateGuardBucket extends ConfigTestElement implements TestBean, Test
     private transient String engines = "1";
     private transient long definedInRun;
     private transient String definedName;
+    private transient String preset = BucketPreset.CUSTOM.label();
+    private transient String requestMatcher = "";
+    private transient String adaptive = "false";
 
     /** The budget definition these fields describe, or an error naming this element and the bad value. */
     BudgetSpec toSpec() {
+        return toDefinition().spec();
+    }
+
+    /** The budget, its matcher and mode, or an error naming this element, the field and the value. */
+    BucketDefinition toDefinition() {
         FieldParser p = new FieldParser("RateGuard Bucket", getName());
         String name = p.text("bucket name", bucketName, DEFAULT_NAME);
-        long lim = p.wholeNumber("limit", limit, 300, 1);
-        Duration per = p.seconds("period (seconds)", period, Duration.ofSeconds(60), false);
+        if (name.equals(RouteTable.ROUTE_ALL)) {
+            throw p.bad("bucket name", name, "is reserved: Timers and HTTP Requests use it to mean every matching bucket");
+        }
+        BucketPreset chosen = BucketPreset.fromLabel(preset, p);
+        boolean custom = chosen == BucketPreset.CUSTOM;
+        long lim = custom ? p.wholeNumber("limit", limit, 300, 1) : chosen.limit();
+        Duration per = custom ? p.seconds("period (seconds)", period, Duration.ofSeconds(60), false) : chosen.period();
+        String matcherText = custom ? p.text("request matcher", requestMatcher, "") : chosen.matcher();
+        RequestMatcher matcher;
+        try {
+            matcher = RequestMatcher.parse(matcherText);
+        } catch (IllegalArgumentException e) {
+            throw p.bad("request matcher", matcherText, e.getMessage());
+        }
+        boolean adapts = p.flag("adaptive", adaptive, false);
         long cap = p.wholeNumber("burst capacity", burst, 1, 1);
         long initial = p.wholeNumber("initial tokens", initialTokens, Math.min(1, cap), 0);
         if (initial > cap) {
             throw p.bad("initial tokens", initialTokens, "must not exceed the burst capacity " + cap);
         }
-        return new BudgetSpec(name, lim, per, cap, initial);
+        return new BucketDefinition(new BudgetSpec(name, lim, per, cap, initial), matcher, adapts, chosen);
     }
 
     @Override
     public void testStarted() {
         long run = JMeterContextService.getTestStartTime();
         Budget budget;
+        BucketDefinition definition;
         try {
-            BudgetSpec spec = toSpec();
+            definition = toDefinition();
+            BudgetSpec spec = definition.spec();
             definedInRun = run;
             definedName = spec.name();
-            budget = defineBudget(run, spec);
+            budget = defineBudget(run, definition);
         } catch (IllegalArgumentException | BudgetUnavailableException e) {
             // shown on the console (non-GUI) or in a dialog; the engine then aborts the start
             String message = e.getMessage().startsWith("RateGuard") ? e.getMessage()
@@ -78,15 +103,22 @@ public class RateGuardBucket extends ConfigTestElement implements TestBean, Test
             JMeterUtils.reportErrorToUser(sentence(message) + " The test does not start.", "RateGuard");
             throw new IllegalArgumentException(message, null);
         }
+        RouteTable.shared().register(run, definition.spec().name(), definition.matcher());
+        RateFeedback.publishRate(budget);
         RateLimitSignals.prepare();
-        log.info("RateGuard Bucket '{}' ready: {}", getName(), budget);
+        log.info("RateGuard Bucket '{}' ready: {}, {}", getName(), budget, definition);
         ProgressLog.start(run);
     }
 
-    private Budget defineBudget(long run, BudgetSpec spec) {
+    private Budget defineBudget(long run, BucketDefinition definition) {
         FieldParser p = new FieldParser("RateGuard Bucket", getName());
+        BudgetSpec spec = definition.spec();
         if (!RedisBackendFields.isRedis(p, backend)) {
-            return BudgetRegistry.shared().define(run, spec, definer());
+            return BudgetRegistry.shared().define(run, spec, definer(), s -> definition.newBudget());
+        }
+        if (definition.adaptive()) {
+            // each engine would learn its own rate and the shared count would follow none of them
+            throw p.bad("adaptive", adaptive, "is only possible with the local backend");
         }
         RedisSettings settings = RedisBackendFields.read(p, redisUrl, keyPrefix, scope, onFailure, engines,
                 FileServer.getFileServer().getScriptName(), JMeterUtils.getProperty(RedisBackendFields.RUN_ID_PROPERTY),
@@ -232,5 +264,29 @@ public class RateGuardBucket extends ConfigTestElement implements TestBean, Test
 
     public void setEngines(String engines) {
         this.engines = engines;
+    }
+
+    public String getPreset() {
+        return preset;
+    }
+
+    public void setPreset(String preset) {
+        this.preset = preset;
+    }
+
+    public String getRequestMatcher() {
+        return requestMatcher;
+    }
+
+    public void setRequestMatcher(String requestMatcher) {
+        this.requestMatcher = requestMatcher;
+    }
+
+    public String getAdaptive() {
+        return adaptive;
+    }
+
+    public void setAdaptive(String adaptive) {
+        this.adaptive = adaptive;
     }
 }

@@ -9,7 +9,17 @@ public class RateGuardBucketBeanInfo extends BeanInfoSupport {
 
     public RateGuardBucketBeanInfo() {
         super(RateGuardBucket.class);
-        createPropertyGroup("budget", new String[] {"bucketName", "limit", "period", "burst", "initialTokens"});
+        createPropertyGroup("budget", new String[] {"bucketName", "preset", "limit", "period", "burst", "initialTokens"});
+        createPropertyGroup("routing", new String[] {"requestMatcher", "adaptive"});
+        PropertyDescriptor presets = property("preset");
+        presets.setValue(NOT_UNDEFINED, Boolean.TRUE);
+        presets.setValue(DEFAULT, BucketPreset.CUSTOM.label());
+        presets.setValue(NOT_EXPRESSION, Boolean.FALSE);
+        presets.setValue(NOT_OTHER, Boolean.FALSE); // a ${__P(...)} may choose the preset
+        presets.setValue(TAGS, BucketPreset.labels());
+        text("requestMatcher", "");
+        // text, not a check box: ${__P(...)} must work here too; "False" as JMeter's GUI writes it
+        text("adaptive", "False");
         text("bucketName", RateGuardBucket.DEFAULT_NAME);
         text("limit", "300");
         text("period", "60");

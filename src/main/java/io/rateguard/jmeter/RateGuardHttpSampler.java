@@ -3,6 +3,8 @@ package io.rateguard.jmeter;
 import io.rateguard.budget.Acquisition;
 import io.rateguard.budget.Budget;
 import io.rateguard.budget.BudgetUnavailableException;
+import io.rateguard.budget.JointAcquisition;
+import io.rateguard.budget.NanoClock;
 import io.rateguard.budget.WaitGuard;
 import io.rateguard.retry.RetryDecision;
 import io.rateguard.retry.RetryPolicy;
@@ -27,9 +29,11 @@ import java.util.List;
 
 /**
  * JMeter's HTTP Request plus rate-limit handling. Each attempt is a full HTTP Request (defaults,
- * header, cookie, auth managers, redirects, embedded resources as usual). On 429 (and 503 when
- * enabled) it pauses the shared budget for the server's wait, so every thread holds, then retries
- * through the budget within the configured limits.
+ * header, cookie, auth managers, redirects, embedded resources as usual). It goes through every
+ * budget that applies to its method and path. On 429 (503 when enabled, 403 with a used-up quota)
+ * it pauses those budgets for the server's wait, so every thread holds, then retries through
+ * them within the configured limits. Any response whose headers say a quota is used up pauses
+ * them before the server has to refuse, and adaptive budgets learn from every answer.
  */
 public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptible, TestIterationListener {
 
@@ -56,19 +60,20 @@ public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptib
     public SampleResult sample() {
         interrupted = false;
         RateLimitSettings settings;
-        Budget budget;
+        RequestBudgets route;
         try {
             settings = RateLimitSettings.read(this);
-            budget = BudgetLookup.require("RateGuard HTTP Request", getName(), settings.bucket());
+            route = RequestBudgets.resolve("RateGuard HTTP Request", getName(), settings.bucket(), this);
         } catch (IllegalArgumentException | IllegalStateException e) {
             PermitHandOff.take(this, "");
             TestStopper.stopBecause(e.getMessage());
             return notSent(e.getMessage());
         }
+        List<Budget> budgets = route.budgets();
         Acquisition first;
         try {
-            first = PermitHandOff.take(this, settings.bucket())
-                    .orElseGet(() -> acquireFirst(budget));
+            first = PermitHandOff.take(this, route.key())
+                    .orElseGet(() -> acquireFirst(budgets));
         } catch (BudgetUnavailableException e) {
             // a shared budget's store is gone and the user chose to fail: the sample says why
             String message = "RateGuard HTTP Request '" + getName() + "': " + e.getMessage() + ".";
@@ -80,7 +85,7 @@ public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptib
         // between the permit and here JMeter runs pre-processors, and a busy machine may not run
         // this thread for a while: a pause decided meanwhile, or a send that comes too late for
         // the server's window, holds the request here
-        long held = first.granted() ? budget.holdBeforeSending(first, guard(JMeterWaitGuard.forCurrentThread())) : -1;
+        long held = first.granted() ? holdBeforeSending(budgets, first, guard(JMeterWaitGuard.forCurrentThread())) : -1;
         if (held < 0) {
             SampleFigures.publish(throttleNanos / 1_000_000, pauseNanos / 1_000_000, 0);
             return null; // Stop or Shutdown while waiting: nothing was sent, so there is no sample
@@ -94,13 +99,15 @@ public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptib
             HTTPSampleResult attempt = toHttpResult(super.sample());
             attempts.add(attempt);
             RateLimitVerdict verdict = verdictOf(attempt, settings);
-            if (verdict == null) {
+            if (verdict == null || !verdict.isRateLimited()) {
+                RateFeedback.answered(budgets, verdict);
                 break;
             }
-            RateLimitedAnswers.record(JMeterContextService.getTestStartTime(), settings.bucket());
             Duration wait = verdict.waitOr(settings.policy().defaultWait());
-            // the server's word holds every thread, even when this sample gives up
-            budget.pause(wait);
+            List<Budget> targets = RateFeedback.targetsOf(budgets, verdict);
+            targets.forEach(b -> RateLimitedAnswers.record(JMeterContextService.getTestStartTime(), b.name()));
+            // the server's word holds every thread of the budgets it concerns, even when this sample gives up
+            RateFeedback.rateLimited(targets, wait);
             RetryDecision decision = settings.policy().decide(attempts.size(), waitedForRetries, wait, verdict.reason());
             if (!decision.retry()) {
                 failure = "RateGuard: " + decision.failure();
@@ -111,7 +118,7 @@ public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptib
             JMeterWaitGuard jmeter = JMeterWaitGuard.forCurrentThread();
             Acquisition next;
             try {
-                next = budget.acquire(guard(jmeter));
+                next = JointAcquisition.acquire(budgets, guard(jmeter), NanoClock.system());
             } catch (BudgetUnavailableException e) {
                 failure = "RateGuard: gave up after " + RetryPolicy.attempts(attempts.size()) + ": " + e.getMessage();
                 TestStopper.stopBecause("RateGuard HTTP Request '" + getName() + "': " + e.getMessage() + ".");
@@ -121,7 +128,7 @@ public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptib
             pauseNanos += next.pausedNanos();
             waitedForRetries = waitedForRetries.plusNanos(next.waitedNanos());
             // the retry goes through the same send-time check, so the send log stays true
-            long heldNext = next.granted() ? budget.holdBeforeSending(next, guard(jmeter)) : -1;
+            long heldNext = next.granted() ? holdBeforeSending(budgets, next, guard(jmeter)) : -1;
             if (heldNext > 0) {
                 throttleNanos += heldNext;
                 pauseNanos += heldNext;
@@ -144,16 +151,37 @@ public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptib
         return AttemptResults.combine(getName(), attempts, failure);
     }
 
-    /** The first permit when no RateGuard Timer took one for this sample. */
-    private Acquisition acquireFirst(Budget budget) {
-        Acquisition a = budget.acquire(guard(JMeterWaitGuard.forCurrentThread()));
+    /**
+     * Each budget's last check before sending; -1 when a wait was cut short. One budget checks
+     * its send log by the permit's grant number; a joint permit carries none, so layered budgets
+     * check their pauses only.
+     */
+    private static long holdBeforeSending(List<Budget> budgets, Acquisition permit, WaitGuard guard) {
+        long held = 0;
+        for (Budget b : budgets) {
+            long h = b.holdBeforeSending(permit, guard);
+            if (h < 0) {
+                return -1;
+            }
+            held += h;
+        }
+        return held;
+    }
+
+    /** The first permit(s) when no RateGuard Timer took them for this sample. */
+    private Acquisition acquireFirst(List<Budget> budgets) {
+        Acquisition a = JointAcquisition.acquire(budgets, guard(JMeterWaitGuard.forCurrentThread()), NanoClock.system());
         if (a.granted()) {
             SampleFigures.publishIntendedStart(a);
         }
         return a;
     }
 
-    /** Null when the response is not rate limiting; reads the body only for 429/503. */
+    /**
+     * What the response says about rate limits; null when it is not an HTTP response. Headers
+     * are read on every response (a used-up quota or an announced limit may come with a 200);
+     * the body only on the statuses that can be rate limiting.
+     */
     private RateLimitVerdict verdictOf(HTTPSampleResult attempt, RateLimitSettings settings) {
         int status;
         try {
@@ -161,12 +189,11 @@ public class RateGuardHttpSampler extends HTTPSamplerBase implements Interruptib
         } catch (NumberFormatException notHttp) {
             return null; // e.g. a connection error: JMeter's own result says what happened
         }
-        if (!settings.signals().isRateLimitStatus(status)) {
-            return null;
-        }
+        boolean mayBeRateLimit = settings.signals().isRateLimitStatus(status) || status == 403;
         RateLimitVerdict verdict = settings.signals().interpret(status,
-                ResponseHeaders.parse(attempt.getResponseHeaders()), attempt.getResponseDataAsString(), Instant.now());
-        verdict.malformedHint().ifPresent(MALFORMED_HINTS::warn);
+                ResponseHeaders.parse(attempt.getResponseHeaders()),
+                mayBeRateLimit ? attempt.getResponseDataAsString() : null, Instant.now());
+        verdict.malformedHints().forEach(MALFORMED_HINTS::warn);
         return verdict;
     }
 

@@ -1,8 +1,9 @@
 package io.rateguard.jmeter;
 
 import io.rateguard.budget.Acquisition;
-import io.rateguard.budget.Budget;
 import io.rateguard.budget.BudgetUnavailableException;
+import io.rateguard.budget.JointAcquisition;
+import io.rateguard.budget.NanoClock;
 import org.apache.jmeter.samplers.Sampler;
 import org.apache.jmeter.testbeans.TestBean;
 import org.apache.jmeter.testelement.AbstractTestElement;
@@ -11,7 +12,9 @@ import org.apache.jmeter.threads.JMeterContextService;
 import org.apache.jmeter.timers.Timer;
 
 /**
- * Paces every sampler in its scope through a shared budget. It waits itself, in short
+ * Paces every sampler in its scope through the shared budgets of its request: the bucket it
+ * names plus every bucket whose request matcher matches the sampler's method and path (or, with
+ * the name {@code *}, every matching bucket). It waits itself, in short
  * interruptible slices, and returns 0: a delay handed back to JMeter could not be lengthened by
  * a pause that another thread decides while this one waits.
  */
@@ -23,24 +26,24 @@ public class RateGuardTimer extends AbstractTestElement implements Timer, TestBe
 
     @Override
     public long delay() {
-        String bucket;
-        Budget budget;
+        JMeterContext ctx = JMeterContextService.getContext();
+        Sampler sampler = ctx.getCurrentSampler();
+        RequestBudgets route;
         try {
-            bucket = new FieldParser("RateGuard Timer", getName()).text("bucket name", bucketName, RateGuardBucket.DEFAULT_NAME);
-            budget = BudgetLookup.require("RateGuard Timer", getName(), bucket);
+            String bucket = new FieldParser("RateGuard Timer", getName()).text("bucket name", bucketName, RateGuardBucket.DEFAULT_NAME);
+            route = RequestBudgets.resolve("RateGuard Timer", getName(), bucket, sampler);
         } catch (IllegalArgumentException | IllegalStateException e) {
             TestStopper.stopBecause(e.getMessage());
             return 0;
         }
         Acquisition acquired;
         try {
-            acquired = budget.acquire(JMeterWaitGuard.forCurrentThread());
+            acquired = JointAcquisition.acquire(route.budgets(), JMeterWaitGuard.forCurrentThread(), NanoClock.system());
         } catch (BudgetUnavailableException e) {
             TestStopper.stopBecause("RateGuard Timer '" + getName() + "': " + e.getMessage() + ".");
             return 0;
         }
         SampleFigures.publish(acquired.waitedMillis(), acquired.pausedMillis(), 0);
-        JMeterContext ctx = JMeterContextService.getContext();
         if (!acquired.granted()) {
             // Stop, Shutdown or the scheduled end ended the wait: no permit, so no sample
             // (JMeter stops the thread the same way when its own delay would pass the end)
@@ -50,9 +53,8 @@ public class RateGuardTimer extends AbstractTestElement implements Timer, TestBe
             return 0;
         }
         SampleFigures.publishIntendedStart(acquired);
-        Sampler sampler = ctx.getCurrentSampler();
         if (sampler != null) {
-            PermitHandOff.handTo(sampler, bucket, acquired);
+            PermitHandOff.handTo(sampler, route.key(), acquired);
         }
         return 0;
     }

@@ -2,22 +2,28 @@ package io.rateguard.signals;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Reads a response for rate-limit signals; the HTTP sampler asks it after every response.
  *
  * <p>Precedence: a usable Retry-After wins (it is the standard signal, and Genesys always sends
  * it on normalized 429s); otherwise the Genesys body's "Retry the request in [N] seconds";
- * otherwise no hint and the caller applies its default. A malformed Retry-After is reported (so
- * the caller can warn) and falls through to the body. Immutable and thread-safe: one instance can
+ * otherwise the reset of a used-up quota from the IETF RateLimit fields, then RateLimit-Reset,
+ * then GitHub's / X's reset; otherwise no hint and the caller applies its default. A malformed
+ * value is reported (so the caller can warn) and falls through to the next hint. On any other
+ * response a used-up quota with a reset yields a pre-emptive pause, and announced limits are
+ * exposed for adaptive budgets (see docs/signals.md). Immutable and thread-safe: one instance can
  * serve all sampler threads.
  */
 public final class RateLimitSignals {
 
     static final int TOO_MANY_REQUESTS = 429;
     static final int SERVICE_UNAVAILABLE = 503;
+    static final int FORBIDDEN = 403;
     private static final int MAX_VALUE_IN_REASON = 80;
 
     private final Duration maxWait;
@@ -48,6 +54,9 @@ public final class RateLimitSignals {
         signals.interpret(TOO_MANY_REQUESTS, headers, body, Instant.now());
         signals.interpret(TOO_MANY_REQUESTS, ResponseHeaders.parse("Retry-After: Sun, 06 Nov 1994 08:49:37 GMT"),
                 body, Instant.now());
+        signals.interpret(200, ResponseHeaders.parse("RateLimit-Policy: \"p\";q=1;w=1\nRateLimit: \"p\";r=0;t=1\n"
+                + "RateLimit-Limit: 1\nRateLimit-Remaining: 0\nRateLimit-Reset: 1\nx-ratelimit-limit: 1\n"
+                + "x-ratelimit-remaining: 0\nx-ratelimit-reset: 1\n"), null, Instant.now());
     }
 
     public Duration maxWait() {
@@ -69,26 +78,55 @@ public final class RateLimitSignals {
      *
      * @param statusCode the HTTP status
      * @param headers    the response headers; null means none
-     * @param body       the response body as text; null means empty
-     * @param now        when the response was received (for HTTP-date Retry-After values)
+     * @param body       the response body as text; null means empty (only read when rate limited)
+     * @param now        when the response was received (for HTTP-dates and Unix-time resets)
      */
     public RateLimitVerdict interpret(int statusCode, ResponseHeaders headers, String body, Instant now) {
         Objects.requireNonNull(now, "now");
         ResponseHeaders h = headers == null ? ResponseHeaders.empty() : headers;
         IninRateLimitHeaders legacy = IninRateLimitHeaders.from(h);
+        List<MalformedHint> malformed = new ArrayList<>();
+        List<QuotaReport> quotas = new ArrayList<>();
+        for (QuotaReading reading : List.of(IetfRateLimitFields.read(h, maxWait),
+                LegacyRateLimitHeaders.read(h, maxWait), VendorRateLimitHeaders.read(h, now, maxWait))) {
+            quotas.addAll(reading.reports());
+            malformed.addAll(reading.malformed());
+        }
         String status = statusText(statusCode);
-        if (!isRateLimitStatus(statusCode)) {
-            String why = statusCode == SERVICE_UNAVAILABLE
+        boolean exhausted = quotas.stream().anyMatch(QuotaReport::isExhausted);
+        RetryAfterReading retryAfter = readRetryAfter(h.all(RetryAfter.HEADER), now);
+        boolean rateLimited = isRateLimitStatus(statusCode)
+                // GitHub answers a used-up quota with 403 (remaining 0) and its secondary limits
+                // with 403 + Retry-After; any other 403 is a real "forbidden"
+                || (statusCode == FORBIDDEN && (exhausted || retryAfter.usable != null));
+        AnnouncedLimit limit = lowestAnnounced(quotas);
+        Long quota = limit == null ? firstQuota(quotas) : null;
+
+        if (!rateLimited) {
+            StringBuilder reason = new StringBuilder(status);
+            reason.append(statusCode == SERVICE_UNAVAILABLE
                     ? ", not treated as rate limiting (503 handling is off)"
-                    : ", not rate limiting";
-            return new RateLimitVerdict(statusCode, false, null, WaitSource.NONE, null, null, legacy,
-                    status + why);
+                    : ", not rate limiting");
+            Duration pause = null;
+            QuotaReport longest = longestExhausted(quotas);
+            if (longest != null) {
+                pause = longest.resetOrZero();
+                reason.append(", quota used up: ").append(longest).append(", pausing ").append(pause.toMillis())
+                        .append(" ms");
+            }
+            return new RateLimitVerdict(statusCode, false, null, WaitSource.NONE, malformed, limit, quota, legacy,
+                    quotas, pause, reason.toString());
         }
 
         StringBuilder reason = new StringBuilder(status);
-        RetryAfterReading retryAfter = readRetryAfter(h.all(RetryAfter.HEADER), now);
+        if (retryAfter.malformed != null) {
+            malformed.add(0, retryAfter.malformed);
+        }
         GenesysErrorBody errorBody = GenesysErrorBody.parse(body);
-        AnnouncedLimit limit = errorBody.announcedLimit().orElse(null);
+        if (limit == null && errorBody.announcedLimit().isPresent()) {
+            limit = errorBody.announcedLimit().get();
+            quota = null;
+        }
 
         WaitHint wait = null;
         WaitSource source = WaitSource.NONE;
@@ -110,6 +148,14 @@ public final class RateLimitSignals {
                 reason.append(", body: Retry the request in [")
                         .append(errorBody.retrySecondsText().orElse("?"))
                         .append("] seconds ").append(describe(wait));
+            }
+        }
+        if (wait == null) {
+            QuotaReport fromHeaders = resetOfRateLimit(quotas);
+            if (fromHeaders != null) {
+                wait = fromHeaders.reset().orElseThrow();
+                source = fromHeaders.family();
+                reason.append(", ").append(fromHeaders).append(' ').append(describe(wait));
             } else {
                 reason.append(", no wait hint");
             }
@@ -117,8 +163,72 @@ public final class RateLimitSignals {
         if (limit != null) {
             reason.append(", announced limit: ").append(limit);
         }
-        return new RateLimitVerdict(statusCode, true, wait, source, retryAfter.malformed, limit, legacy,
-                reason.toString());
+        return new RateLimitVerdict(statusCode, true, wait, source, malformed, limit, quota, legacy, quotas,
+                null, reason.toString());
+    }
+
+    /**
+     * The header quota whose reset is the wait of a rate-limited response: the first family in
+     * precedence order (IETF, RateLimit-Reset, vendor) with an exhausted quota, its longest reset;
+     * failing that, the longest reset any family stated.
+     */
+    private static QuotaReport resetOfRateLimit(List<QuotaReport> quotas) {
+        for (WaitSource family : List.of(WaitSource.IETF_RATELIMIT, WaitSource.RATELIMIT_RESET,
+                WaitSource.VENDOR_RESET)) {
+            QuotaReport best = null;
+            for (QuotaReport q : quotas) {
+                if (q.family() == family && q.isExhausted()
+                        && (best == null || q.resetOrZero().compareTo(best.resetOrZero()) > 0)) {
+                    best = q;
+                }
+            }
+            if (best != null) {
+                return best;
+            }
+        }
+        QuotaReport best = null;
+        for (QuotaReport q : quotas) {
+            if (q.reset().isPresent() && (best == null || q.resetOrZero().compareTo(best.resetOrZero()) > 0)) {
+                best = q;
+            }
+        }
+        return best;
+    }
+
+    /** Of the quotas used up, the one that returns last: holding until then satisfies all of them. */
+    private static QuotaReport longestExhausted(List<QuotaReport> quotas) {
+        QuotaReport best = null;
+        for (QuotaReport q : quotas) {
+            if (q.isExhausted() && (best == null || q.resetOrZero().compareTo(best.resetOrZero()) > 0)) {
+                best = q;
+            }
+        }
+        return best == null || best.resetOrZero().isZero() ? null : best;
+    }
+
+    /** Of several announced limits (IETF policies), the lowest rate binds. */
+    private static AnnouncedLimit lowestAnnounced(List<QuotaReport> quotas) {
+        AnnouncedLimit lowest = null;
+        for (QuotaReport q : quotas) {
+            Optional<AnnouncedLimit> a = q.announcedLimit();
+            if (a.isPresent() && (lowest == null || ratePerNano(a.get()) < ratePerNano(lowest))) {
+                lowest = a.get();
+            }
+        }
+        return lowest;
+    }
+
+    private static double ratePerNano(AnnouncedLimit a) {
+        return (double) a.requests() / a.period().toNanos();
+    }
+
+    private static Long firstQuota(List<QuotaReport> quotas) {
+        for (QuotaReport q : quotas) {
+            if (q.limit().isPresent() && q.limit().getAsLong() > 0) {
+                return q.limit().getAsLong();
+            }
+        }
+        return null;
     }
 
     /**

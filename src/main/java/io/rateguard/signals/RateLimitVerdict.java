@@ -1,8 +1,10 @@
 package io.rateguard.signals;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What one response says about rate limiting: whether it is a rate-limit response, how long to
@@ -15,14 +17,18 @@ public final class RateLimitVerdict {
     private final boolean rateLimited;
     private final WaitHint wait; // usable, or null when source is NONE
     private final WaitSource source;
-    private final MalformedHint malformedHint;
+    private final List<MalformedHint> malformedHints;
     private final AnnouncedLimit announcedLimit;
+    private final Long announcedQuota; // a limit without a window, null when none
     private final IninRateLimitHeaders legacyHeaders;
+    private final List<QuotaReport> quotas;
+    private final Duration preemptivePause; // null when none
     private final String reason;
 
     RateLimitVerdict(int statusCode, boolean rateLimited, WaitHint wait, WaitSource source,
-                     MalformedHint malformedHint, AnnouncedLimit announcedLimit,
-                     IninRateLimitHeaders legacyHeaders, String reason) {
+                     List<MalformedHint> malformedHints, AnnouncedLimit announcedLimit, Long announcedQuota,
+                     IninRateLimitHeaders legacyHeaders, List<QuotaReport> quotas, Duration preemptivePause,
+                     String reason) {
         if ((wait == null) != (source == WaitSource.NONE) || (wait != null && !wait.isUsable())) {
             throw new IllegalArgumentException("a usable wait goes with a source, none with NONE");
         }
@@ -30,9 +36,12 @@ public final class RateLimitVerdict {
         this.rateLimited = rateLimited;
         this.wait = wait;
         this.source = Objects.requireNonNull(source, "source");
-        this.malformedHint = malformedHint;
+        this.malformedHints = List.copyOf(malformedHints);
         this.announcedLimit = announcedLimit;
+        this.announcedQuota = announcedQuota;
         this.legacyHeaders = Objects.requireNonNull(legacyHeaders, "legacyHeaders");
+        this.quotas = List.copyOf(quotas);
+        this.preemptivePause = preemptivePause;
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
@@ -66,18 +75,49 @@ public final class RateLimitVerdict {
         return wait != null && wait.isCapped();
     }
 
-    /** True when a Retry-After was present but unusable (the caller should warn). */
+    /** True when a rate-limit hint was present but unusable (the caller should warn). */
     public boolean isHintMalformed() {
-        return malformedHint != null;
+        return !malformedHints.isEmpty();
     }
 
+    /** The first unusable hint, Retry-After's if it was one. */
     public Optional<MalformedHint> malformedHint() {
-        return Optional.ofNullable(malformedHint);
+        return malformedHints.isEmpty() ? Optional.empty() : Optional.of(malformedHints.get(0));
     }
 
-    /** The limit the body announced (Genesys' older message shape), if any. */
+    /** Every unusable hint of the response, in precedence order (warn once per distinct value). */
+    public List<MalformedHint> malformedHints() {
+        return malformedHints;
+    }
+
+    /**
+     * The limit the server announced with its window: an IETF {@code RateLimit-Policy} (the
+     * lowest rate of several), Genesys' older body, or {@code RateLimit-Limit} with a policy.
+     */
     public Optional<AnnouncedLimit> announcedLimit() {
         return Optional.ofNullable(announcedLimit);
+    }
+
+    /**
+     * A request limit stated without a window ({@code x-ratelimit-limit}, {@code RateLimit-Limit}
+     * alone, draft -07 {@code limit}); only present when {@link #announcedLimit()} is empty.
+     */
+    public OptionalLong announcedQuota() {
+        return announcedQuota == null ? OptionalLong.empty() : OptionalLong.of(announcedQuota);
+    }
+
+    /** What every rate-limit header family said about its quotas. */
+    public List<QuotaReport> quotas() {
+        return quotas;
+    }
+
+    /**
+     * On a response that is not rate limiting: a quota is used up (remaining 0) and says when it
+     * returns, so the budget should hold until then instead of waiting for the server's 429.
+     * Capped like every wait; empty when no quota is exhausted.
+     */
+    public Optional<Duration> preemptivePause() {
+        return Optional.ofNullable(preemptivePause);
     }
 
     /** The legacy {@code inin-ratelimit-*} headers; informational only. */

@@ -36,7 +36,12 @@ public final class GenesysSimulator implements AutoCloseable {
             "  --client-id X            OAuth client id (default " + SimulatorConfig.DEFAULT_CLIENT_ID + ")",
             "  --client-secret-env VAR  read the OAuth client secret from environment variable VAR",
             "  --token-ttl S            token lifetime in seconds (default 86400)",
-            "  --flows N, --ivrs N      seeded flows (default 20) and IVRs (default 5)");
+            "  --flows N, --ivrs N      seeded flows (default 20) and IVRs (default 5)",
+            "  --rate-limit-headers X   header family on every API response: genesys (none, default), ietf,",
+            "                           ietf-draft-07, ratelimit-headers, github, x",
+            "  --refuse-with-403        refuse with 403 instead of 429 (GitHub's used-up quota)",
+            "  --org-limit N            requests per org window across all tokens (default 0: none)",
+            "  --org-period S           org window length in seconds (default 60)");
 
     private final SimulatorConfig config;
     private final StatsRecorder stats;

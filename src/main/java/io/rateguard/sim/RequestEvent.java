@@ -19,7 +19,8 @@ public record RequestEvent(long arrivalEpochMicros, long arrivalMicros, String m
         return sentMicros / 1000.0;
     }
 
+    /** A rate-limit refusal: 429, or 403 in GitHub style (those carry the Retry-After they would have had). */
     public boolean refused() {
-        return status == 429;
+        return status == 429 || (status == 403 && retryAfterSeconds > 0);
     }
 }

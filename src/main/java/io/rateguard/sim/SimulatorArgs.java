@@ -37,6 +37,7 @@ final class SimulatorArgs {
                 case "--omit-retry-after" -> { noValue(name, inline); b.omitRetryAfter(true); }
                 case "--legacy-body" -> { noValue(name, inline); b.legacyBody(true); }
                 case "--client-wide-limit" -> { noValue(name, inline); b.clientWideLimit(true); }
+                case "--refuse-with-403" -> { noValue(name, inline); b.refuseWith403(true); }
                 default -> {
                     if (!isKnownValued(name)) {
                         throw unknown(name);
@@ -69,6 +70,9 @@ final class SimulatorArgs {
                             b.clientId(value);
                         }
                         case "--client-secret-env" -> b.clientSecret(secretFromEnv(name, value, env));
+                        case "--rate-limit-headers" -> b.headerStyle(RateLimitHeaderStyle.fromOption(value));
+                        case "--org-limit" -> b.orgLimit(intIn(name, value, 0, Integer.MAX_VALUE));
+                        case "--org-period" -> b.orgPeriodSeconds(intIn(name, value, 1, Integer.MAX_VALUE));
                         default -> throw unknown(name);
                     }
                 }
@@ -84,7 +88,8 @@ final class SimulatorArgs {
     private static boolean isKnownValued(String name) {
         return switch (name) {
             case "--port", "--limit", "--period", "--ivr-put-limit", "--service-ms", "--retry-after",
-                    "--token-ttl", "--flows", "--ivrs", "--client-id", "--client-secret-env" -> true;
+                    "--token-ttl", "--flows", "--ivrs", "--client-id", "--client-secret-env",
+                    "--rate-limit-headers", "--org-limit", "--org-period" -> true;
             default -> false;
         };
     }
@@ -94,7 +99,8 @@ final class SimulatorArgs {
                 ? " (pass the secret through an environment variable: --client-secret-env VAR)"
                 : "; known options: --port N --limit N --period S --ivr-put-limit N --service-ms N"
                 + " --always-429 --retry-after S --omit-retry-after --legacy-body --client-id X"
-                + " --client-secret-env VAR --token-ttl S --flows N --ivrs N";
+                + " --client-secret-env VAR --token-ttl S --flows N --ivrs N --rate-limit-headers STYLE"
+                + " --refuse-with-403 --org-limit N --org-period S";
         return new IllegalArgumentException("unknown option '" + name + "'" + hint);
     }
 

@@ -29,6 +29,10 @@ public final class SimulatorConfig {
     private final int retryAfterSeconds;
     private final boolean omitRetryAfter;
     private final boolean legacyBody;
+    private final RateLimitHeaderStyle headerStyle;
+    private final boolean refuseWith403;
+    private final int orgLimit;
+    private final int orgPeriodSeconds;
     private final int maxEvents;
     private final boolean clientWideLimit;
     private final LongSupplier clock;
@@ -49,6 +53,10 @@ public final class SimulatorConfig {
         retryAfterSeconds = b.retryAfterSeconds;
         omitRetryAfter = b.omitRetryAfter;
         legacyBody = b.legacyBody;
+        headerStyle = b.headerStyle;
+        refuseWith403 = b.refuseWith403;
+        orgLimit = b.orgLimit;
+        orgPeriodSeconds = b.orgPeriodSeconds;
         maxEvents = b.maxEvents;
         clientWideLimit = b.clientWideLimit;
         clock = b.clock;
@@ -91,6 +99,10 @@ public final class SimulatorConfig {
         b.retryAfterSeconds = retryAfterSeconds;
         b.omitRetryAfter = omitRetryAfter;
         b.legacyBody = legacyBody;
+        b.headerStyle = headerStyle;
+        b.refuseWith403 = refuseWith403;
+        b.orgLimit = orgLimit;
+        b.orgPeriodSeconds = orgPeriodSeconds;
         b.maxEvents = maxEvents;
         b.clientWideLimit = clientWideLimit;
         b.clock = clock;
@@ -112,6 +124,10 @@ public final class SimulatorConfig {
     public int retryAfterSeconds() { return retryAfterSeconds; }
     public boolean omitRetryAfter() { return omitRetryAfter; }
     public boolean legacyBody() { return legacyBody; }
+    public RateLimitHeaderStyle headerStyle() { return headerStyle; }
+    public boolean refuseWith403() { return refuseWith403; }
+    public int orgLimit() { return orgLimit; }
+    public int orgPeriodSeconds() { return orgPeriodSeconds; }
     public int maxEvents() { return maxEvents; }
     public boolean clientWideLimit() { return clientWideLimit; }
     public LongSupplier clock() { return clock; }
@@ -127,6 +143,8 @@ public final class SimulatorConfig {
                 + ", flows=" + flowCount + ", ivrs=" + ivrCount
                 + ", always429=" + always429 + (always429 ? " (Retry-After " + retryAfterSeconds + ")" : "")
                 + ", omitRetryAfter=" + omitRetryAfter + ", legacyBody=" + legacyBody
+                + ", headers=" + headerStyle.optionValue() + (refuseWith403 ? ", refusals as 403" : "")
+                + (orgLimit > 0 ? ", orgLimit=" + orgLimit + "/" + orgPeriodSeconds + "s" : "")
                 + ", maxEvents=" + maxEvents + (clientWideLimit ? ", clientWideLimit" : "") + "}";
     }
 
@@ -147,6 +165,10 @@ public final class SimulatorConfig {
         private int retryAfterSeconds = 60;
         private boolean omitRetryAfter = false;
         private boolean legacyBody = false;
+        private RateLimitHeaderStyle headerStyle = RateLimitHeaderStyle.GENESYS;
+        private boolean refuseWith403 = false;
+        private int orgLimit = 0;
+        private int orgPeriodSeconds = 60;
         private int maxEvents = 2_000_000;
         private boolean clientWideLimit = false;
         private LongSupplier clock = System::nanoTime;
@@ -199,6 +221,18 @@ public final class SimulatorConfig {
         /** Send the pre-2021 body ({@code too.many.requests}, "maximum [300] requests within [60] seconds"). */
         public Builder legacyBody(boolean v) { legacyBody = v; return this; }
 
+        /** The rate-limit header family sent on every API response (default none, as Genesys). */
+        public Builder headerStyle(RateLimitHeaderStyle v) { headerStyle = v; return this; }
+
+        /** Refuse with 403 instead of 429, as GitHub does for a used-up primary quota. */
+        public Builder refuseWith403(boolean v) { refuseWith403 = v; return this; }
+
+        /** Requests allowed per org window across all tokens (default 0: no org-wide limit). */
+        public Builder orgLimit(int v) { orgLimit = v; return this; }
+
+        /** Length of the org-wide window (default 60 s). */
+        public Builder orgPeriodSeconds(int v) { orgPeriodSeconds = v; return this; }
+
         /** Upper bound of recorded request events (default 2,000,000); later ones are only counted. */
         public Builder maxEvents(int v) { maxEvents = v; return this; }
 
@@ -227,6 +261,9 @@ public final class SimulatorConfig {
             require(ivrCount >= 0, "ivrCount", ivrCount, ">= 0");
             require(retryAfterSeconds >= 1, "retryAfterSeconds", retryAfterSeconds, ">= 1");
             require(maxEvents >= 0, "maxEvents", maxEvents, ">= 0");
+            require(headerStyle != null, "headerStyle", headerStyle, "a header style");
+            require(orgLimit >= 0, "orgLimit", orgLimit, ">= 0 (0 disables)");
+            require(orgPeriodSeconds >= 1, "orgPeriodSeconds", orgPeriodSeconds, ">= 1");
             Objects.requireNonNull(clock, "clock");
             return new SimulatorConfig(this);
         }

@@ -82,14 +82,23 @@ final class SimulatorHandler implements RequestHandler {
         RateDecision decision = cfg.always429()
                 ? RateDecision.refused(cfg.retryAfterSeconds(), cfg.tokenLimit(), cfg.tokenPeriodSeconds())
                 : token.quota().tryAcquire(req.arrivalNanos(), match.route().ivrPut());
+        boolean ivrPut = match.route().ivrPut();
         if (!decision.allowed()) {
-            return new Outcome(TooManyRequests.response(decision, correlationId, cfg.omitRetryAfter(), cfg.legacyBody()),
-                    token.seq(), decision.retryAfterSeconds());
+            SimResponse refusal = TooManyRequests.response(decision, correlationId, cfg.omitRetryAfter(), cfg.legacyBody(),
+                    cfg.headerStyle(), cfg.refuseWith403());
+            return new Outcome(withRateLimitHeaders(refusal, token, req, ivrPut), token.seq(), decision.retryAfterSeconds());
         }
 
         serviceTime();
         ApiCall call = new ApiCall(req, match.params(), token, correlationId);
-        return new Outcome(match.route().endpoint().handle(call), token.seq(), 0);
+        return new Outcome(withRateLimitHeaders(match.route().endpoint().handle(call), token, req, ivrPut), token.seq(), 0);
+    }
+
+    private SimResponse withRateLimitHeaders(SimResponse r, AccessToken token, HttpRequest req, boolean ivrPut) {
+        if (cfg.headerStyle() == RateLimitHeaderStyle.GENESYS) {
+            return r;
+        }
+        return cfg.headerStyle().addTo(r, token.quota().status(req.arrivalNanos(), ivrPut), System.currentTimeMillis());
     }
 
     @Override

@@ -43,7 +43,7 @@ final class StatsRecorder {
         while (perSecond.size() <= second) {
             perSecond.add(new long[2]);
         }
-        if (status == 429) {
+        if (status == 429 || (status == 403 && retryAfterSeconds > 0)) { // 403: a refusal in GitHub style
             refused++;
             perSecond.get(second)[1]++;
         } else if (status >= 200 && status < 300) {

@@ -16,11 +16,13 @@ final class TokenStore {
     private final long originNanos;
     /** The one quota of every token when the limit is client-wide, else null. */
     private final TokenQuota clientQuota;
+    private final TokenQuota.Org org; // shared by every token; null without an org-wide limit
 
     TokenStore(SimulatorConfig cfg, long originNanos) {
         this.cfg = cfg;
         this.originNanos = originNanos;
-        this.clientQuota = cfg.clientWideLimit() ? TokenQuota.of(cfg, originNanos) : null;
+        this.org = TokenQuota.orgOf(cfg, originNanos);
+        this.clientQuota = cfg.clientWideLimit() ? TokenQuota.of(cfg, originNanos, org) : null;
     }
 
     AccessToken issue(long nowNanos) {
@@ -29,7 +31,7 @@ final class TokenStore {
         String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         AccessToken token = new AccessToken(value, seq.incrementAndGet(),
                 nowNanos + cfg.tokenTtlSeconds() * 1_000_000_000L,
-                clientQuota != null ? clientQuota : TokenQuota.of(cfg, originNanos));
+                clientQuota != null ? clientQuota : TokenQuota.of(cfg, originNanos, org));
         tokens.put(value, token);
         return token;
     }

@@ -13,13 +13,30 @@ final class TooManyRequests {
     }
 
     static SimResponse response(RateDecision refusal, String contextId, boolean omitRetryAfter, boolean legacyBody) {
+        return response(refusal, contextId, omitRetryAfter, legacyBody, RateLimitHeaderStyle.GENESYS, false);
+    }
+
+    /**
+     * With another header family the body is a plain one that carries no wait (as GitHub's and
+     * most APIs'), so the client has only the headers to go on; {@code as403} refuses with 403.
+     */
+    static SimResponse response(RateDecision refusal, String contextId, boolean omitRetryAfter, boolean legacyBody,
+                                RateLimitHeaderStyle style, boolean as403) {
         int seconds = refusal.retryAfterSeconds();
+        int status = as403 ? 403 : 429;
+        if (style != RateLimitHeaderStyle.GENESYS) {
+            SimResponse r = SimResponse.json(status, "{\"message\":\"API rate limit exceeded\"}");
+            if (!omitRetryAfter) {
+                r = r.withHeader("Retry-After", Integer.toString(seconds));
+            }
+            return r.withHeader("Content-Type", GenesysErrors.JSON);
+        }
         String body = legacyBody
                 ? GenesysErrors.body("Rate limit exceeded the maximum [" + refusal.limit() + "] requests within ["
                         + refusal.periodSeconds() + "] seconds", "too.many.requests", 429, contextId)
                 : GenesysErrors.body("Rate limit exceeded the maximum. Retry the request in [" + seconds + "] seconds",
                         "too.many.requests.retry.after", 429, contextId);
-        SimResponse r = SimResponse.json(429, body).withHeader(GenesysErrors.CORRELATION_HEADER, contextId);
+        SimResponse r = SimResponse.json(status, body).withHeader(GenesysErrors.CORRELATION_HEADER, contextId);
         if (!omitRetryAfter) {
             r = r.withHeader("Retry-After", Integer.toString(seconds));
         }

@@ -36,6 +36,7 @@ public final class ArchitectBurst {
     private final Path outputDir;
     private boolean htmlReport;
     private Duration timeout = Duration.ofMinutes(5);
+    private String plan = "test-plans/architect-flows-burst.jmx";
 
     private ArchitectBurst(SimulatorConfig server, Path outputDir) {
         this.server = server;
@@ -62,6 +63,12 @@ public final class ArchitectBurst {
         return this;
     }
 
+    /** Another plan of test-plans/ with the same properties, e.g. test-plans/layered-limits.jmx. */
+    public ArchitectBurst plan(String projectRelativePath) {
+        plan = projectRelativePath;
+        return this;
+    }
+
     public ArchitectBurst htmlReport(boolean on) {
         htmlReport = on;
         return this;
@@ -85,7 +92,7 @@ public final class ArchitectBurst {
         try (GenesysSimulator sim = GenesysSimulator.start(server)) {
             JMeterRun.Builder b = JMeterRun.builder()
                     .home(JMeterHome.locate())
-                    .plan(JMeterHome.locate().projectDir().resolve("test-plans/architect-flows-burst.jmx"))
+                    .plan(JMeterHome.locate().projectDir().resolve(plan))
                     .outputDir(outputDir)
                     .htmlReport(htmlReport)
                     .timeout(timeout)

@@ -157,7 +157,7 @@ class RateLimitSignalsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {200, 204, 400, 403, 500, 502, 504})
+    @ValueSource(ints = {200, 204, 400, 500, 502, 504})
     void otherStatusesAreNotRateLimitingEvenWithRetryAfter(int status) {
         RateLimitVerdict v = new RateLimitSignals(CAP, true).interpret(status, raw("Retry-After: 5\n"), GENESYS_BODY_42, NOW);
         assertFalse(v.isRateLimited());
