@@ -37,9 +37,9 @@ public final class RedisLocation {
      * Reads a URL such as {@code redis://:secret@127.0.0.1:6379/2}. The message of a bad URL shows
      * it masked.
      *
-     * @param environmentPassword the value of {@link #PASSWORD_ENV}, or null
+     * @param passwordFromEnv the value of {@link #PASSWORD_ENV}, or null
      */
-    public static RedisLocation parse(String url, String environmentPassword) {
+    public static RedisLocation parse(String url, String passwordFromEnv) {
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("is empty (expected e.g. redis://127.0.0.1:6379)");
         }
@@ -79,8 +79,8 @@ public final class RedisLocation {
             username = user.isEmpty() ? null : user;
             password = pass.isEmpty() ? null : pass.toCharArray();
         }
-        if (password == null && environmentPassword != null && !environmentPassword.isEmpty()) {
-            password = environmentPassword.toCharArray();
+        if (password == null && passwordFromEnv != null && !passwordFromEnv.isEmpty()) {
+            password = passwordFromEnv.toCharArray();
         }
         return new RedisLocation(scheme, uri.getHost(), port, database, username, password);
     }
